@@ -1,0 +1,24 @@
+package io.getty;
+
+import java.util.Map;
+
+/**
+ * A snapshot of an endpoint's counters: its open sessions plus every session it ever
+ * had. Counts only go up (except {@code activeSessions}), so they suit monotonic metrics.
+ *
+ * @param activeSessions sessions open now
+ * @param openedSessions sessions opened since start
+ * @param closedSessions sessions closed since start
+ * @param readBytes bytes received
+ * @param writtenBytes bytes written to the network
+ * @param readPackages packages decoded
+ * @param writtenPackages packages written
+ * @param errors errors by kind: {@code codec}, {@code too_long}, {@code listener},
+ * {@code timeout}, {@code io}
+ * @author getty team
+ * @since 0.1.0
+ */
+public record EndPointStats(int activeSessions, long openedSessions, long closedSessions, long readBytes,
+		long writtenBytes, long readPackages, long writtenPackages, Map<String, Long> errors) {
+
+}

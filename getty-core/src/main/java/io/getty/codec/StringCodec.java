@@ -1,0 +1,57 @@
+package io.getty.codec;
+
+import java.nio.charset.StandardCharsets;
+
+import io.getty.Session;
+import io.netty.buffer.ByteBuf;
+
+/**
+ * UTF-8 text, unframed: a read takes every complete character received as one
+ * {@code String} package, keeping back a multi-byte character that is cut off. Like
+ * {@link BytesCodec} it suits UDP and WebSocket, or TCP streams where message
+ * boundaries do not matter; use {@link LineCodec} for line-based protocols.
+ *
+ * <p>
+ * Malformed UTF-8 is an error, never replaced. Writes accept any object and send its
+ * {@code toString()} as UTF-8.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class StringCodec implements ReadWriter<String> {
+
+	private static final StringCodec INSTANCE = new StringCodec();
+
+	private StringCodec() {
+	}
+
+	/**
+	 * Return the codec.
+	 * @return the shared instance
+	 */
+	public static StringCodec instance() {
+		return INSTANCE;
+	}
+
+	@Override
+	public String read(Session session, ByteBuf in) {
+		int length = Utf8.completeLength(in, in.readerIndex(), in.readableBytes());
+		if (length == 0) {
+			return null;
+		}
+		String text = Utf8.decode(session, in, in.readerIndex(), length, "StringCodec");
+		in.skipBytes(length);
+		return text;
+	}
+
+	@Override
+	public void write(Session session, Object pkg, ByteBuf out) {
+		out.writeCharSequence((pkg instanceof CharSequence text) ? text : pkg.toString(), StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public String toString() {
+		return "StringCodec";
+	}
+
+}

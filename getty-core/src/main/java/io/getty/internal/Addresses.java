@@ -1,0 +1,35 @@
+package io.getty.internal;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Formats socket addresses as Go does ({@code 127.0.0.1:7070}, {@code [::1]:7070}), so
+ * {@code stat()} lines read like Getty's.
+ */
+public final class Addresses {
+
+	private Addresses() {
+	}
+
+	/**
+	 * Format an address as {@code host:port}.
+	 * @param address the address, or {@code null}
+	 * @return the text, empty for {@code null}
+	 */
+	public static String format(@Nullable SocketAddress address) {
+		if (!(address instanceof InetSocketAddress inet)) {
+			return (address != null) ? address.toString() : "";
+		}
+		String host = (inet.getAddress() != null) ? inet.getAddress().getHostAddress() : inet.getHostString();
+		if (inet.getAddress() instanceof Inet6Address) {
+			int scope = host.indexOf('%');
+			host = "[" + ((scope >= 0) ? host.substring(0, scope) : host) + "]";
+		}
+		return host + ":" + inet.getPort();
+	}
+
+}

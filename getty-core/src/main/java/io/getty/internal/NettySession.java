@@ -1,0 +1,856 @@
+package io.getty.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.getty.CloseReason;
+import io.getty.EndPoint;
+import io.getty.EventListener;
+import io.getty.OutboundBufferFullException;
+import io.getty.Session;
+import io.getty.SessionClosedException;
+import io.getty.SessionOptions;
+import io.getty.SessionStats;
+import io.getty.TaskPool;
+import io.getty.WriteResult;
+import io.getty.codec.CodecException;
+import io.getty.codec.PackageReader;
+import io.getty.codec.PackageWriter;
+import io.getty.codec.ReadWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Session} on a Netty channel. State that only the I/O thread touches is kept
+ * in plain fields; what other threads read is published with release/acquire or
+ * volatile semantics.
+ */
+public final class NettySession implements Session {
+
+	private static final Logger logger = LoggerFactory.getLogger(NettySession.class);
+
+	private static final AtomicLong IDS = new AtomicLong();
+
+	/**
+	 * Runs close callbacks of sessions whose listener runs on the I/O thread, which must
+	 * never run user cleanup code. Daemon threads, so it never holds the JVM.
+	 */
+	private static final Executor CLOSE_CALLBACK_EXECUTOR = newCloseCallbackExecutor();
+
+	private static final VarHandle READ_BYTES;
+
+	private static final VarHandle READ_PACKAGES;
+
+	private static final VarHandle WRITTEN_BYTES;
+
+	private static final VarHandle WRITTEN_PACKAGES;
+
+	private static final VarHandle LAST_ACTIVE;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			READ_BYTES = lookup.findVarHandle(NettySession.class, "readBytes", long.class);
+			READ_PACKAGES = lookup.findVarHandle(NettySession.class, "readPackages", long.class);
+			WRITTEN_BYTES = lookup.findVarHandle(NettySession.class, "writtenBytes", long.class);
+			WRITTEN_PACKAGES = lookup.findVarHandle(NettySession.class, "writtenPackages", long.class);
+			LAST_ACTIVE = lookup.findVarHandle(NettySession.class, "lastActiveNanos", long.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private static final int NEW = 0;
+
+	private static final int OPEN = 1;
+
+	private static final int CLOSING = 2;
+
+	private static final int CLOSED = 3;
+
+	private final long id;
+
+	private final Channel channel;
+
+	private final AbstractEndPoint endPoint;
+
+	private final Dispatcher dispatcher;
+
+	private final IoThreadGuardedFuture<Void> closeFuture;
+
+	private final AtomicLong pendingOutboundBytes = new AtomicLong();
+
+	private final long createdNanos = System.nanoTime();
+
+	private final long createdMillis = System.currentTimeMillis();
+
+	private volatile String name;
+
+	private volatile int maxMsgLen;
+
+	private volatile Duration readTimeout;
+
+	private volatile Duration writeTimeout;
+
+	private volatile Duration cronPeriod;
+
+	private volatile Duration waitTime;
+
+	private volatile Duration idleTimeout;
+
+	private final long maxOutboundBytes;
+
+	private volatile int state = NEW;
+
+	private volatile @Nullable CloseReason closeReason;
+
+	private volatile @Nullable Throwable error;
+
+	// Set only while the initializer runs; afterwards read on the I/O thread only.
+	private @Nullable EventListener<Object> listener;
+
+	private @Nullable PackageReader<?> reader;
+
+	private @Nullable PackageWriter writer;
+
+	private boolean opened;
+
+	private volatile @Nullable Map<Object, Object> attributes;
+
+	private @Nullable CloseCallbacks closeCallbacks;
+
+	// Counters: written by the I/O thread only, read by anyone through the VarHandles.
+	private long readBytes;
+
+	private long readPackages;
+
+	private long writtenBytes;
+
+	private long writtenPackages;
+
+	private long lastActiveNanos;
+
+	// I/O-thread-only state.
+	private @Nullable WriteTimeouts writeTimeouts;
+
+	private @Nullable ScheduledFuture<?> cronTimer;
+
+	private @Nullable ScheduledFuture<?> idleTimer;
+
+	private boolean cronQueued;
+
+	NettySession(Channel channel, AbstractEndPoint endPoint, SessionOptions options, @Nullable TaskPool taskPool) {
+		this.id = IDS.incrementAndGet();
+		this.channel = channel;
+		this.endPoint = endPoint;
+		this.dispatcher = (taskPool != null) ? new OrderedDispatcher(taskPool, channel) : Dispatcher.INLINE;
+		this.closeFuture = new IoThreadGuardedFuture<>(channel.eventLoop());
+		this.name = (options.name() != null) ? options.name() : defaultName(endPoint);
+		this.maxMsgLen = options.maxMsgLen();
+		this.readTimeout = options.readTimeout();
+		this.writeTimeout = options.writeTimeout();
+		this.cronPeriod = options.cronPeriod();
+		this.waitTime = options.waitTime();
+		this.idleTimeout = options.idleTimeout();
+		this.maxOutboundBytes = options.maxOutboundBytes();
+		this.lastActiveNanos = this.createdNanos;
+	}
+
+	private static String defaultName(EndPoint endPoint) {
+		return switch (endPoint.type()) {
+			case TCP_CLIENT, TCP_SERVER -> "tcp-session";
+			case UDP_CLIENT, UDP_ENDPOINT -> "udp-session";
+			case WS_CLIENT, WS_SERVER -> "ws-session";
+			case WSS_CLIENT, WSS_SERVER -> "wss-session";
+		};
+	}
+
+	private static Executor newCloseCallbackExecutor() {
+		int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), new DefaultThreadFactory("getty-close-callback", true));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	// ---------------------------------------------------------------- identity
+
+	@Override
+	public long id() {
+		return this.id;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public void setName(String name) {
+		this.name = Objects.requireNonNull(name, "name");
+	}
+
+	@Override
+	public EndPoint endPoint() {
+		return this.endPoint;
+	}
+
+	@Override
+	public InetSocketAddress localAddress() {
+		return (InetSocketAddress) this.channel.localAddress();
+	}
+
+	@Override
+	public InetSocketAddress remoteAddress() {
+		return (InetSocketAddress) this.channel.remoteAddress();
+	}
+
+	@Override
+	public Channel channel() {
+		return this.channel;
+	}
+
+	String describe() {
+		return "session " + this.id + " of " + this.endPoint.type().role() + " '" + this.endPoint.name() + "' ("
+				+ Addresses.format(this.channel.remoteAddress()) + ")";
+	}
+
+	@Override
+	public String toString() {
+		return describe();
+	}
+
+	// ---------------------------------------------------------------- settings
+
+	@Override
+	public int maxMsgLen() {
+		return this.maxMsgLen;
+	}
+
+	@Override
+	public void setMaxMsgLen(int maxMsgLen) {
+		if (maxMsgLen < 0) {
+			throw new IllegalArgumentException("maxMsgLen must not be negative, but was " + maxMsgLen);
+		}
+		this.maxMsgLen = maxMsgLen;
+	}
+
+	@Override
+	public Duration readTimeout() {
+		return this.readTimeout;
+	}
+
+	@Override
+	public void setReadTimeout(Duration timeout) {
+		this.readTimeout = positive(timeout, "readTimeout");
+	}
+
+	@Override
+	public Duration writeTimeout() {
+		return this.writeTimeout;
+	}
+
+	@Override
+	public void setWriteTimeout(Duration timeout) {
+		this.writeTimeout = positive(timeout, "writeTimeout");
+	}
+
+	@Override
+	public Duration cronPeriod() {
+		return this.cronPeriod;
+	}
+
+	@Override
+	public void setCronPeriod(Duration period) {
+		this.cronPeriod = positive(period, "cronPeriod");
+	}
+
+	@Override
+	public Duration waitTime() {
+		return this.waitTime;
+	}
+
+	@Override
+	public void setWaitTime(Duration waitTime) {
+		this.waitTime = positive(waitTime, "waitTime");
+	}
+
+	@Override
+	public Duration idleTimeout() {
+		return this.idleTimeout;
+	}
+
+	@Override
+	public void setIdleTimeout(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout");
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("idleTimeout must not be negative, but was " + timeout);
+		}
+		this.idleTimeout = timeout;
+	}
+
+	private static Duration positive(Duration value, String name) {
+		Objects.requireNonNull(value, name);
+		if (value.isZero() || value.isNegative()) {
+			throw new IllegalArgumentException(name + " must be positive, but was " + value);
+		}
+		return value;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public void setEventListener(EventListener<?> listener) {
+		checkInitializing("setEventListener");
+		this.listener = (EventListener<Object>) Objects.requireNonNull(listener, "listener");
+	}
+
+	@Override
+	public void setReadWriter(ReadWriter<?> readWriter) {
+		checkInitializing("setReadWriter");
+		this.reader = Objects.requireNonNull(readWriter, "readWriter");
+		this.writer = readWriter;
+	}
+
+	@Override
+	public void setReader(PackageReader<?> reader) {
+		checkInitializing("setReader");
+		this.reader = Objects.requireNonNull(reader, "reader");
+	}
+
+	@Override
+	public void setWriter(PackageWriter writer) {
+		checkInitializing("setWriter");
+		this.writer = Objects.requireNonNull(writer, "writer");
+	}
+
+	private void checkInitializing(String method) {
+		if (this.state != NEW) {
+			throw new IllegalStateException(method + " is only allowed in the SessionInitializer, before " + describe()
+					+ " opens; set it on the endpoint or in its initializer");
+		}
+	}
+
+	@Nullable PackageReader<?> reader() {
+		return this.reader;
+	}
+
+	// ---------------------------------------------------------------- attributes and callbacks
+
+	@Override
+	public @Nullable Object getAttribute(Object key) {
+		Map<Object, Object> map = this.attributes;
+		return (map != null) ? map.get(key) : null;
+	}
+
+	@Override
+	public void setAttribute(Object key, Object value) {
+		Map<Object, Object> map = this.attributes;
+		if (map == null) {
+			synchronized (this) {
+				map = this.attributes;
+				if (map == null) {
+					// Most sessions never use attributes; creating the map lazily keeps idle
+					// sessions small.
+					map = new ConcurrentHashMap<>(4);
+					this.attributes = map;
+				}
+			}
+		}
+		map.put(key, value);
+	}
+
+	@Override
+	public @Nullable Object removeAttribute(Object key) {
+		Map<Object, Object> map = this.attributes;
+		return (map != null) ? map.remove(key) : null;
+	}
+
+	@Override
+	public void addCloseCallback(Object handler, Object key, Runnable callback) {
+		CloseCallbacks callbacks;
+		synchronized (this) {
+			if (this.closeCallbacks == null) {
+				this.closeCallbacks = new CloseCallbacks();
+			}
+			callbacks = this.closeCallbacks;
+		}
+		if (!callbacks.add(handler, key, callback)) {
+			logger.debug("Ignored close callback ({}, {}) added after {} closed", handler, key, describe());
+		}
+	}
+
+	@Override
+	public void removeCloseCallback(Object handler, Object key) {
+		CloseCallbacks callbacks;
+		synchronized (this) {
+			callbacks = this.closeCallbacks;
+		}
+		if (callbacks != null) {
+			callbacks.remove(handler, key);
+		}
+	}
+
+	// ---------------------------------------------------------------- state and statistics
+
+	@Override
+	public boolean isClosed() {
+		return this.state >= CLOSING;
+	}
+
+	@Override
+	public @Nullable CloseReason closeReason() {
+		return this.closeReason;
+	}
+
+	@Override
+	public CompletableFuture<Void> closeFuture() {
+		return this.closeFuture;
+	}
+
+	@Override
+	public long lastActiveNanos() {
+		return (long) LAST_ACTIVE.getOpaque(this);
+	}
+
+	@Override
+	public Instant lastActive() {
+		return toInstant(lastActiveNanos());
+	}
+
+	private Instant toInstant(long nanos) {
+		return Instant.ofEpochMilli(this.createdMillis).plusNanos(nanos - this.createdNanos);
+	}
+
+	@Override
+	public boolean isWritable() {
+		return this.channel.isWritable();
+	}
+
+	@Override
+	public String stat() {
+		String token = isClosed() ? "session-closed"
+				: "{" + this.name + ":" + this.endPoint.type() + ":" + this.id + ":"
+						+ Addresses.format(this.channel.localAddress()) + "<->"
+						+ Addresses.format(this.channel.remoteAddress()) + "}";
+		return "session " + token + ", Read Bytes: " + READ_BYTES.getOpaque(this) + ", Write Bytes: "
+				+ WRITTEN_BYTES.getOpaque(this) + ", Read Pkgs: " + READ_PACKAGES.getOpaque(this) + ", Write Pkgs: "
+				+ WRITTEN_PACKAGES.getOpaque(this);
+	}
+
+	@Override
+	public SessionStats stats() {
+		return new SessionStats(this.id, this.name, toInstant(this.createdNanos), lastActive(),
+				(long) READ_BYTES.getOpaque(this), (long) WRITTEN_BYTES.getOpaque(this),
+				(long) READ_PACKAGES.getOpaque(this), (long) WRITTEN_PACKAGES.getOpaque(this));
+	}
+
+	// ---------------------------------------------------------------- writes
+
+	@Override
+	public CompletableFuture<WriteResult> writePkg(Object pkg, Duration timeout) {
+		Objects.requireNonNull(pkg, "pkg");
+		if (isClosed()) {
+			ReferenceCountUtil.release(pkg);
+			return closedFailure();
+		}
+		PackageWriter packageWriter = this.writer;
+		if (packageWriter == null) {
+			ReferenceCountUtil.release(pkg);
+			return CompletableFuture.failedFuture(new IllegalStateException(describe()
+					+ " has no writer; give the endpoint a codec or call setReadWriter in the SessionInitializer"));
+		}
+		ByteBuf buffer = this.channel.alloc().ioBuffer();
+		try {
+			packageWriter.write(this, pkg, buffer);
+		}
+		catch (Throwable ex) {
+			buffer.release();
+			return CompletableFuture.failedFuture((ex instanceof CodecException) ? ex
+					: new CodecException(packageWriter + " could not encode a " + pkg.getClass().getName() + " for "
+							+ describe() + ": " + ex.getMessage(), ex));
+		}
+		finally {
+			ReferenceCountUtil.release(pkg);
+		}
+		return submit(buffer, 1, timeout);
+	}
+
+	@Override
+	public CompletableFuture<WriteResult> writeBytes(byte[] bytes) {
+		Objects.requireNonNull(bytes, "bytes");
+		return isClosed() ? closedFailure() : submit(Unpooled.wrappedBuffer(bytes), 1, this.writeTimeout);
+	}
+
+	@Override
+	public CompletableFuture<WriteResult> writeBytesArray(byte[]... packages) {
+		Objects.requireNonNull(packages, "packages");
+		if (isClosed()) {
+			return closedFailure();
+		}
+		// A composite of the arrays is written with one gathering write (writev).
+		return submit(Unpooled.wrappedBuffer(packages), packages.length, this.writeTimeout);
+	}
+
+	private <T> CompletableFuture<T> closedFailure() {
+		return CompletableFuture.failedFuture(new SessionClosedException(describe()
+				+ " is closed; the package was not sent. Pick another session or wait for the client to reconnect"));
+	}
+
+	private CompletableFuture<WriteResult> submit(ByteBuf buffer, int packages, Duration timeout) {
+		int size = buffer.readableBytes();
+		long pending = this.pendingOutboundBytes.addAndGet(size);
+		if (pending > this.maxOutboundBytes) {
+			this.pendingOutboundBytes.addAndGet(-size);
+			buffer.release();
+			return CompletableFuture.failedFuture(new OutboundBufferFullException(describe() + " already has "
+					+ (pending - size) + " bytes waiting to be sent, so a " + size
+					+ "-byte write would pass its limit of " + this.maxOutboundBytes
+					+ " bytes (max-outbound-bytes): the peer reads more slowly than this application writes"));
+		}
+		Duration effective = (timeout.isZero() || timeout.isNegative()) ? this.writeTimeout : timeout;
+		WriteOperation operation = new WriteOperation(this, buffer, packages,
+				System.nanoTime() + effective.toNanos());
+		if (this.channel.eventLoop().inEventLoop()) {
+			operation.run();
+		}
+		else {
+			this.channel.eventLoop().execute(operation);
+		}
+		return operation;
+	}
+
+	/** Called on the I/O thread with a write to hand to Netty. */
+	void writeOnIoThread(WriteOperation operation, ByteBuf buffer) {
+		// Flushes are coalesced by the FlushConsolidationHandler at the head of the
+		// pipeline: one flush per read batch, or one per event-loop turn.
+		this.channel.writeAndFlush(buffer, this.channel.newPromise().addListener(operation));
+		if (!operation.isDone()) {
+			if (this.writeTimeouts == null) {
+				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe());
+			}
+			this.writeTimeouts.track(operation);
+		}
+	}
+
+	/** Called on the I/O thread when Netty finished a write, before the caller hears of it. */
+	void writeFinished(WriteOperation operation, boolean success, int bytes, int packages) {
+		this.pendingOutboundBytes.addAndGet(-bytes);
+		if (success) {
+			WRITTEN_BYTES.setRelease(this, this.writtenBytes + bytes);
+			WRITTEN_PACKAGES.setRelease(this, this.writtenPackages + packages);
+		}
+		if (this.writeTimeouts != null) {
+			this.writeTimeouts.prune();
+		}
+	}
+
+	long pendingOutboundBytes() {
+		return this.pendingOutboundBytes.get();
+	}
+
+	// ---------------------------------------------------------------- inbound, called on the I/O thread
+
+	void bytesRead(int bytes) {
+		READ_BYTES.setRelease(this, this.readBytes + bytes);
+	}
+
+	/** A package was decoded. */
+	void received(Object pkg) {
+		long now = System.nanoTime();
+		LAST_ACTIVE.setRelease(this, now);
+		READ_PACKAGES.setRelease(this, this.readPackages + 1);
+		if (!this.opened || this.listener == null) {
+			ReferenceCountUtil.release(pkg);
+			return;
+		}
+		EventListener<Object> target = this.listener;
+		this.dispatcher.dispatch(() -> {
+			try {
+				target.onMessage(this, pkg);
+			}
+			catch (Throwable ex) {
+				failed(new ListenerException("onMessage of " + target.getClass().getName() + " threw on "
+						+ describe() + "; the session is closed", ex));
+			}
+			finally {
+				ReferenceCountUtil.release(pkg);
+			}
+		});
+	}
+
+	/** The channel became active: run the initializer, then open. */
+	void activate(io.getty.@Nullable SessionInitializer initializer, @Nullable EventListener<?> defaultListener,
+			@Nullable ReadWriter<?> defaultCodec) {
+		if (defaultListener != null) {
+			setEventListener(defaultListener);
+		}
+		if (defaultCodec != null) {
+			setReadWriter(defaultCodec);
+		}
+		if (initializer != null) {
+			try {
+				initializer.initialize(this);
+			}
+			catch (Throwable ex) {
+				logger.info("Rejected {}: its session initializer threw {}", describe(), ex.toString());
+				closeWith(CloseReason.REJECTED);
+				return;
+			}
+		}
+		if (this.listener == null || this.reader == null || this.writer == null) {
+			logger.error("Closing {}: it has no {}. Give the endpoint a listener and a codec, or set them in its "
+					+ "SessionInitializer", describe(), (this.listener == null) ? "listener" : "codec");
+			closeWith(CloseReason.REJECTED);
+			return;
+		}
+		if (this.state != NEW) {
+			// The initializer closed it.
+			return;
+		}
+		this.state = OPEN;
+		this.opened = true;
+		long now = System.nanoTime();
+		LAST_ACTIVE.setRelease(this, now);
+		this.endPoint.sessionOpened(this);
+		EventListener<Object> target = this.listener;
+		this.dispatcher.dispatch(() -> {
+			try {
+				target.onOpen(this);
+			}
+			catch (Throwable ex) {
+				logger.info("Rejected {}: onOpen of {} threw {}", describe(), target.getClass().getName(),
+						ex.toString());
+				closeWith(CloseReason.REJECTED);
+			}
+		});
+		long period = this.cronPeriod.toNanos();
+		this.cronTimer = this.channel.eventLoop().scheduleAtFixedRate(this::cronTick, period, period,
+				TimeUnit.NANOSECONDS);
+		if (!this.idleTimeout.isZero()) {
+			scheduleIdleCheck(this.idleTimeout.toNanos());
+		}
+	}
+
+	private void cronTick() {
+		// Skip a tick while the previous one still waits in a busy task pool, so a slow
+		// pool does not pile up cron callbacks.
+		if (isClosed() || this.cronQueued) {
+			return;
+		}
+		EventListener<Object> target = this.listener;
+		this.cronQueued = true;
+		this.dispatcher.dispatch(() -> {
+			this.cronQueued = false;
+			if (isClosed()) {
+				return;
+			}
+			try {
+				target.onCron(this);
+			}
+			catch (Throwable ex) {
+				failed(new ListenerException(
+						"onCron of " + target.getClass().getName() + " threw on " + describe() + "; the session is closed",
+						ex));
+			}
+		});
+	}
+
+	private void scheduleIdleCheck(long delayNanos) {
+		this.idleTimer = this.channel.eventLoop().schedule(this::idleCheck, delayNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private void idleCheck() {
+		if (isClosed()) {
+			return;
+		}
+		long timeout = this.idleTimeout.toNanos();
+		long idle = System.nanoTime() - lastActiveNanos();
+		if (idle >= timeout) {
+			logger.debug("Closing {}: nothing received for {}", describe(), Duration.ofNanos(idle));
+			closeWith(CloseReason.TIMEOUT);
+		}
+		else {
+			scheduleIdleCheck(timeout - idle);
+		}
+	}
+
+	/**
+	 * Record an error: the first one is reported to onError before onClose; the session
+	 * closes. Safe from any thread.
+	 */
+	void failed(Throwable cause) {
+		if (this.state == CLOSED) {
+			logger.debug("Ignored error on {} after it closed", describe(), cause);
+			return;
+		}
+		synchronized (this) {
+			if (this.error == null && this.state != CLOSED) {
+				this.error = cause;
+			}
+		}
+		this.endPoint.errorOccurred(cause);
+		logger.debug("Error on {}", describe(), cause);
+		closeWith(CloseReason.ERROR);
+	}
+
+	// ---------------------------------------------------------------- closing
+
+	@Override
+	public CompletableFuture<Void> close() {
+		closeWith(CloseReason.LOCAL);
+		return this.closeFuture;
+	}
+
+	/** Close for a reason; the first reason sticks. Safe from any thread. */
+	void closeWith(CloseReason reason) {
+		synchronized (this) {
+			if (this.closeReason == null) {
+				this.closeReason = reason;
+			}
+			if (this.state >= CLOSING) {
+				return;
+			}
+			this.state = CLOSING;
+		}
+		if (this.channel.eventLoop().inEventLoop()) {
+			closeChannel();
+		}
+		else {
+			this.channel.eventLoop().execute(this::closeChannel);
+		}
+	}
+
+	/**
+	 * Close gracefully for an endpoint that shuts down: stop reading, let the callbacks
+	 * already queued run (their replies are written), then close.
+	 */
+	void closeAfterQueuedCallbacks() {
+		this.channel.eventLoop().execute(() -> {
+			this.channel.config().setAutoRead(false);
+			this.dispatcher.dispatch(() -> closeWith(CloseReason.ENDPOINT_CLOSED));
+		});
+	}
+
+	private void closeChannel() {
+		cancelTimers();
+		if (!this.channel.isActive() || this.pendingOutboundBytes.get() == 0) {
+			this.channel.close();
+			return;
+		}
+		// Let queued writes reach the network, but for no longer than the wait time.
+		ScheduledFuture<?> forced = this.channel.eventLoop().schedule(() -> {
+			this.channel.close();
+		}, this.waitTime.toNanos(), TimeUnit.NANOSECONDS);
+		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) (future) -> {
+			forced.cancel(false);
+			future.channel().close();
+		});
+	}
+
+	private void cancelTimers() {
+		if (this.cronTimer != null) {
+			this.cronTimer.cancel(false);
+			this.cronTimer = null;
+		}
+		if (this.idleTimer != null) {
+			this.idleTimer.cancel(false);
+			this.idleTimer = null;
+		}
+	}
+
+	/** The channel is gone: report onError and onClose once, then the close callbacks. */
+	void channelClosed() {
+		synchronized (this) {
+			if (this.state == CLOSED) {
+				return;
+			}
+			if (this.closeReason == null) {
+				this.closeReason = (this.error != null) ? CloseReason.ERROR : CloseReason.PEER;
+			}
+			this.state = CLOSED;
+		}
+		cancelTimers();
+		if (this.writeTimeouts != null) {
+			this.writeTimeouts.cancel();
+		}
+		this.endPoint.sessionClosed(this, this.opened);
+		if (!this.opened) {
+			CLOSE_CALLBACK_EXECUTOR.execute(this::runCloseCallbacks);
+			return;
+		}
+		EventListener<Object> target = Objects.requireNonNull(this.listener);
+		Throwable cause = this.error;
+		this.dispatcher.dispatch(() -> {
+			if (cause != null) {
+				try {
+					target.onError(this, cause);
+				}
+				catch (Throwable ex) {
+					logger.error("onError of {} threw on {}", target.getClass().getName(), describe(), ex);
+				}
+			}
+			try {
+				target.onClose(this);
+			}
+			catch (Throwable ex) {
+				logger.error("onClose of {} threw on {}", target.getClass().getName(), describe(), ex);
+			}
+			if (this.dispatcher.inline()) {
+				// Never run user cleanup code on an I/O thread.
+				CLOSE_CALLBACK_EXECUTOR.execute(this::runCloseCallbacks);
+			}
+			else {
+				runCloseCallbacks();
+			}
+		});
+	}
+
+	private void runCloseCallbacks() {
+		try {
+			CloseCallbacks callbacks;
+			synchronized (this) {
+				callbacks = this.closeCallbacks;
+			}
+			if (callbacks != null) {
+				callbacks.runOnce(describe());
+			}
+		}
+		finally {
+			this.closeFuture.complete(null);
+		}
+	}
+
+	@Nullable Throwable error() {
+		return this.error;
+	}
+
+	/** Add this session's counters to the given totals. */
+	void addCountersTo(long[] totals) {
+		totals[0] += (long) READ_BYTES.getOpaque(this);
+		totals[1] += (long) WRITTEN_BYTES.getOpaque(this);
+		totals[2] += (long) READ_PACKAGES.getOpaque(this);
+		totals[3] += (long) WRITTEN_PACKAGES.getOpaque(this);
+	}
+
+}

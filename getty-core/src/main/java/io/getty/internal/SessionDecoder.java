@@ -1,0 +1,130 @@
+package io.getty.internal;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.getty.codec.CodecException;
+import io.getty.codec.MessageTooLongException;
+import io.getty.codec.PackageReader;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+
+/**
+ * Runs the session's {@link PackageReader} over Netty's cumulation buffer and hands each
+ * package straight to the session, without a trip through the rest of the pipeline.
+ *
+ * <p>
+ * Two limits protect memory and the event loop whatever the reader does: no more than
+ * {@code maxMsgLen} bytes are buffered without producing a package, and a package that
+ * started arriving must complete within the read timeout.
+ */
+final class SessionDecoder extends ByteToMessageDecoder {
+
+	private final NettySession session;
+
+	/** When the bytes of the current incomplete package began to arrive; 0 if none. */
+	private long partialSinceNanos;
+
+	private ScheduledFuture<?> readTimer;
+
+	SessionDecoder(NettySession session) {
+		this.session = session;
+		setCumulator(MERGE_CUMULATOR);
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+		if (msg instanceof ByteBuf buf) {
+			this.session.bytesRead(buf.readableBytes());
+		}
+		super.channelRead(ctx, msg);
+	}
+
+	@Override
+	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+		PackageReader<?> reader = this.session.reader();
+		if (reader == null || this.session.isClosed()) {
+			// After an error or a local close nothing more is delivered. A peer's close
+			// is different: the session is still open while Netty decodes what arrived
+			// before the FIN, so the last packages are not lost (Getty issue #77).
+			in.skipBytes(in.readableBytes());
+			return;
+		}
+		int start = in.readerIndex();
+		Object pkg = reader.read(this.session, in);
+		if (pkg == null) {
+			incomplete(ctx, in);
+			return;
+		}
+		int used = in.readerIndex() - start;
+		if (used <= 0) {
+			throw new CodecException(reader + " returned a package without consuming any bytes on "
+					+ this.session.describe() + "; a reader must advance the reader index past the package");
+		}
+		PackageReader.checkLength(this.session, used);
+		this.partialSinceNanos = 0;
+		this.session.received(pkg);
+	}
+
+	private void incomplete(ChannelHandlerContext ctx, ByteBuf in) {
+		int buffered = in.readableBytes();
+		if (buffered == 0) {
+			this.partialSinceNanos = 0;
+			return;
+		}
+		int max = this.session.maxMsgLen();
+		if (max > 0 && buffered > max) {
+			throw new MessageTooLongException("more than max-msg-len " + max + " bytes (" + buffered
+					+ ") buffered without a complete package on " + this.session.describe()
+					+ "; raise max-msg-len if such packages are legitimate", buffered, max);
+		}
+		if (this.partialSinceNanos == 0) {
+			this.partialSinceNanos = System.nanoTime();
+			if (this.readTimer == null) {
+				armReadTimer(ctx, this.session.readTimeout().toNanos());
+			}
+		}
+	}
+
+	private void armReadTimer(ChannelHandlerContext ctx, long delayNanos) {
+		this.readTimer = ctx.executor().schedule(() -> checkReadTimeout(ctx), delayNanos, TimeUnit.NANOSECONDS);
+	}
+
+	private void checkReadTimeout(ChannelHandlerContext ctx) {
+		this.readTimer = null;
+		long since = this.partialSinceNanos;
+		if (since == 0 || !ctx.channel().isActive()) {
+			return;
+		}
+		long timeout = this.session.readTimeout().toNanos();
+		long waited = System.nanoTime() - since;
+		if (waited >= timeout) {
+			ctx.fireExceptionCaught(new ReadTimeoutException("a package on " + this.session.describe()
+					+ " started arriving but was still incomplete after the read timeout of "
+					+ this.session.readTimeout() + " (" + actualReadableBytes() + " bytes buffered)"));
+		}
+		else {
+			armReadTimer(ctx, timeout - waited);
+		}
+	}
+
+	@Override
+	protected void handlerRemoved0(ChannelHandlerContext ctx) {
+		if (this.readTimer != null) {
+			this.readTimer.cancel(false);
+			this.readTimer = null;
+		}
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+		if (this.readTimer != null) {
+			this.readTimer.cancel(false);
+			this.readTimer = null;
+		}
+		super.channelInactive(ctx);
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.getty.tcp;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import io.getty.EndPointBuilder;
+import io.getty.EndPointType;
+import io.getty.EventLoops;
+import io.getty.GettyException;
+import io.getty.internal.AbstractEndPoint;
+import io.getty.internal.Addresses;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP server: Getty's {@code NewTCPServer}. Each accepted connection becomes a session
+ * with the builder's options, codec and listener, configured further by its
+ * {@link io.getty.SessionInitializer}.
+ *
+ * <pre class="code">
+ * TcpServer server = TcpServer.builder()
+ *         .port(7070)
+ *         .codec(LengthFieldCodec.int32BigEndian())
+ *         .listener((EventListener&lt;byte[]&gt;) (session, pkg) -&gt; session.writePkg(pkg))
+ *         .build();
+ * server.start();
+ * </pre>
+ *
+ * Unlike Getty's, {@link #close(Duration)} also closes the sessions it accepted.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class TcpServer extends AbstractEndPoint {
+
+	private static final Logger logger = LoggerFactory.getLogger(TcpServer.class);
+
+	private final String host;
+
+	private final int port;
+
+	private final int backlog;
+
+	private volatile @Nullable Channel serverChannel;
+
+	private TcpServer(Builder builder) {
+		super(builder, EndPointType.TCP_SERVER);
+		this.host = builder.host;
+		this.port = builder.port;
+		this.backlog = builder.backlog;
+	}
+
+	/**
+	 * Return a builder for a server on all interfaces, port 0 (a random free port).
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public void start() {
+		EventLoops loops = acquireEventLoops();
+		ServerBootstrap bootstrap = new ServerBootstrap().group(loops.group())
+			.channel(loops.serverSocketChannelType())
+			.option(ChannelOption.SO_BACKLOG, this.backlog)
+			.option(ChannelOption.SO_REUSEADDR, true)
+			.childOption(ChannelOption.TCP_NODELAY, true)
+			.childHandler(new ChannelInitializer<>() {
+				@Override
+				protected void initChannel(Channel channel) {
+					initSessionChannel(channel);
+				}
+			});
+		ChannelFuture bind = bootstrap.bind(this.host, this.port).awaitUninterruptibly();
+		if (!bind.isSuccess()) {
+			releaseEventLoops();
+			markClosed();
+			throw new GettyException("TCP server '" + name() + "' could not bind " + this.host + ":" + this.port + ": "
+					+ bind.cause().getMessage() + "; choose another port, or stop whatever listens there",
+					bind.cause());
+		}
+		this.serverChannel = bind.channel();
+		logger.info("TCP server '{}' listening on {} ({})", name(), Addresses.format(bind.channel().localAddress()),
+				loops.isNative() ? "epoll" : "nio");
+	}
+
+	@Override
+	public @Nullable InetSocketAddress address() {
+		Channel channel = this.serverChannel;
+		return (channel != null) ? (InetSocketAddress) channel.localAddress() : null;
+	}
+
+	/**
+	 * Return the bound port, for example after binding port 0.
+	 * @return the port
+	 * @throws IllegalStateException if the server is not started
+	 */
+	public int port() {
+		InetSocketAddress address = address();
+		if (address == null) {
+			throw new IllegalStateException("TCP server '" + name() + "' is not started");
+		}
+		return address.getPort();
+	}
+
+	/**
+	 * Stop accepting at once, then let each session finish the callbacks already queued
+	 * for it, close it (queued writes get its wait time to drain) and wait for its close
+	 * callbacks.
+	 */
+	@Override
+	public boolean close(Duration timeout) {
+		Objects.requireNonNull(timeout, "timeout");
+		if (!markClosed()) {
+			return true;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Channel channel = this.serverChannel;
+		if (channel != null) {
+			channel.close().awaitUninterruptibly(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+		}
+		boolean clean = closeSessions(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		if (isStarted()) {
+			releaseEventLoops();
+			logger.info("TCP server '{}' closed", name());
+		}
+		return clean;
+	}
+
+	/**
+	 * Builds a {@link TcpServer}.
+	 */
+	public static final class Builder extends EndPointBuilder<Builder> {
+
+		private String host = "0.0.0.0";
+
+		private int port;
+
+		private int backlog = 1024;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the address to listen on.
+		 * @param host a host name or IP address; {@code 0.0.0.0} for all interfaces
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/**
+		 * Set the port.
+		 * @param port the port, or 0 for a random free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, but was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Set the accept backlog.
+		 * @param backlog connections the kernel queues before they are accepted
+		 * @return this builder
+		 */
+		public Builder backlog(int backlog) {
+			this.backlog = backlog;
+			return this;
+		}
+
+		/**
+		 * Build the server; call {@link TcpServer#start()} to bind it.
+		 * @return the server
+		 */
+		public TcpServer build() {
+			return new TcpServer(this);
+		}
+
+	}
+
+}
