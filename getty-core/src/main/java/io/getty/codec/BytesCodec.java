@@ -34,12 +34,14 @@ public final class BytesCodec implements ReadWriter<byte[]> {
 		return INSTANCE;
 	}
 
+	/**
+	 * Take every readable byte as one package. Empty input is an empty package: the
+	 * session never calls a reader without bytes, so this only happens inside a framing
+	 * codec, for a zero-length frame.
+	 */
 	@Override
 	public byte[] read(Session session, ByteBuf in) {
 		int length = in.readableBytes();
-		if (length == 0) {
-			return null;
-		}
 		byte[] bytes = ByteBufUtil.getBytes(in, in.readerIndex(), length);
 		in.skipBytes(length);
 		return bytes;

@@ -18,7 +18,8 @@ import io.netty.buffer.ByteBuf;
  *
  * A line longer than {@link Session#maxMsgLen()} (counting its line ending) is an error
  * as soon as that many bytes arrived without a {@code \n}. Malformed UTF-8 is an error.
- * Writes send {@code toString()} of the package plus {@code \n}.
+ * Writes send {@code toString()} of the package plus {@code \n}; text that itself
+ * contains {@code \n} is refused, since it would arrive as two packages.
  *
  * @author getty team
  * @since 0.1.0
@@ -58,7 +59,15 @@ public final class LineCodec implements ReadWriter<String> {
 
 	@Override
 	public void write(Session session, Object pkg, ByteBuf out) {
-		out.writeCharSequence((pkg instanceof CharSequence text) ? text : pkg.toString(), StandardCharsets.UTF_8);
+		CharSequence text = (pkg instanceof CharSequence chars) ? chars : pkg.toString();
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '\n') {
+				// It would arrive as two packages.
+				throw new CodecException("LineCodec cannot send a line that contains '\\n' (at index " + i
+						+ ") on endpoint '" + session.endPoint().name() + "'; send each line separately");
+			}
+		}
+		out.writeCharSequence(text, StandardCharsets.UTF_8);
 		out.writeByte('\n');
 	}
 

@@ -33,8 +33,16 @@ public final class StringCodec implements ReadWriter<String> {
 		return INSTANCE;
 	}
 
+	/**
+	 * Take every complete character as one package. Empty input is an empty string (a
+	 * zero-length frame inside a framing codec); input that holds only the start of a
+	 * character needs more bytes.
+	 */
 	@Override
 	public String read(Session session, ByteBuf in) {
+		if (!in.isReadable()) {
+			return "";
+		}
 		int length = Utf8.completeLength(in, in.readerIndex(), in.readableBytes());
 		if (length == 0) {
 			return null;

@@ -39,7 +39,8 @@ final class Utf8 {
 			if ((b & 0xC0) == 0x80) {
 				continue;
 			}
-			int needed = (b >= 0xF0) ? 4 : (b >= 0xE0) ? 3 : (b >= 0xC0) ? 2 : 1;
+			// 0xF8 and above never start a character: report them at once, as complete.
+			int needed = (b >= 0xF8) ? 1 : (b >= 0xF0) ? 4 : (b >= 0xE0) ? 3 : (b >= 0xC0) ? 2 : 1;
 			return (end - i < needed) ? i - index : length;
 		}
 		return length;

@@ -121,6 +121,8 @@ public final class NettySession implements Session {
 
 	private final long maxOutboundBytes;
 
+	private final int writeBufferHighWaterMark;
+
 	private volatile int state = NEW;
 
 	private volatile @Nullable CloseReason closeReason;
@@ -174,6 +176,7 @@ public final class NettySession implements Session {
 		this.waitTime = options.waitTime();
 		this.idleTimeout = options.idleTimeout();
 		this.maxOutboundBytes = options.maxOutboundBytes();
+		this.writeBufferHighWaterMark = options.writeBufferHighWaterMark();
 		this.lastActiveNanos = this.createdNanos;
 	}
 
@@ -444,7 +447,9 @@ public final class NettySession implements Session {
 
 	@Override
 	public boolean isWritable() {
-		return this.channel.isWritable();
+		// Writes from other threads wait in the event loop's task queue before Netty
+		// counts them, so our own count of queued bytes is checked as well.
+		return this.channel.isWritable() && this.pendingOutboundBytes.get() < this.writeBufferHighWaterMark;
 	}
 
 	@Override

@@ -99,7 +99,8 @@ public final class TcpClient extends AbstractEndPoint {
 
 	private boolean connecting;
 
-	private int failedAttempts;
+	// Written on the control loop only; volatile so that failedAttempts() can read it.
+	private volatile int failedAttempts;
 
 	private int vacatedSlots;
 
@@ -202,6 +203,24 @@ public final class TcpClient extends AbstractEndPoint {
 	 */
 	public long reconnectCount() {
 		return this.reconnects.get();
+	}
+
+	/**
+	 * Return the number of failed connection attempts in a row; it returns to 0 on the
+	 * next success.
+	 * @return the count
+	 */
+	public int failedAttempts() {
+		return this.failedAttempts;
+	}
+
+	/**
+	 * Return whether the client stopped trying after {@code reconnectAttempts} failures
+	 * in a row; it tries again when one of its sessions closes.
+	 * @return {@code true} if it gave up
+	 */
+	public boolean hasGivenUp() {
+		return this.failedAttempts >= this.reconnectAttempts;
 	}
 
 	@Override
