@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
+import io.netty.util.NetUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +25,12 @@ public final class Addresses {
 		if (!(address instanceof InetSocketAddress inet)) {
 			return (address != null) ? address.toString() : "";
 		}
-		String host = (inet.getAddress() != null) ? inet.getAddress().getHostAddress() : inet.getHostString();
-		if (inet.getAddress() instanceof Inet6Address) {
-			int scope = host.indexOf('%');
-			host = "[" + ((scope >= 0) ? host.substring(0, scope) : host) + "]";
+		if (inet.getAddress() == null) {
+			return inet.getHostString() + ":" + inet.getPort();
 		}
-		return host + ":" + inet.getPort();
+		// RFC 5952 text (::1, not 0:0:0:0:0:0:0:1), as Go prints it.
+		String host = NetUtil.toAddressString(inet.getAddress());
+		return ((inet.getAddress() instanceof Inet6Address) ? "[" + host + "]" : host) + ":" + inet.getPort();
 	}
 
 }

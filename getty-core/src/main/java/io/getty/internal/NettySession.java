@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -538,9 +539,16 @@ public final class NettySession implements Session {
 				System.nanoTime() + effective.toNanos());
 		if (this.channel.eventLoop().inEventLoop()) {
 			operation.run();
+			return operation;
 		}
-		else {
+		try {
 			this.channel.eventLoop().execute(operation);
+		}
+		catch (RejectedExecutionException ex) {
+			// The event loop is shutting down, so the channel is going away with it.
+			this.pendingOutboundBytes.addAndGet(-size);
+			buffer.release();
+			return closedFailure();
 		}
 		return operation;
 	}
