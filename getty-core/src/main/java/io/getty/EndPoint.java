@@ -64,6 +64,12 @@ public interface EndPoint extends AutoCloseable {
 	Optional<Session> session(long sessionId);
 
 	/**
+	 * Return the endpoint's counters: its open sessions plus every session it had.
+	 * @return a snapshot
+	 */
+	EndPointStats stats();
+
+	/**
 	 * Return whether {@link #close()} has begun.
 	 * @return {@code true} once closing
 	 */

@@ -76,12 +76,25 @@ public abstract class EndPointBuilder<B extends EndPointBuilder<B>> {
 	}
 
 	/**
-	 * Set the code that configures each new session (Getty's {@code NewSessionCallback}).
+	 * Set the code that configures each new session (Getty's {@code NewSessionCallback}),
+	 * replacing any set before.
 	 * @param initializer the initializer
 	 * @return this builder
 	 */
 	public B sessionInitializer(SessionInitializer initializer) {
 		this.initializer = Objects.requireNonNull(initializer, "initializer");
+		return self();
+	}
+
+	/**
+	 * Add code that configures each new session, to run after the initializers already
+	 * set.
+	 * @param initializer the initializer
+	 * @return this builder
+	 */
+	public B addSessionInitializer(SessionInitializer initializer) {
+		Objects.requireNonNull(initializer, "initializer");
+		this.initializer = (this.initializer != null) ? this.initializer.andThen(initializer) : initializer;
 		return self();
 	}
 

@@ -15,10 +15,16 @@ import java.util.Map;
  * @param writtenPackages packages written
  * @param errors errors by kind: {@code codec}, {@code too_long}, {@code listener},
  * {@code timeout}, {@code io}
+ * @param reconnects sessions a client opened to replace sessions that closed (0 for
+ * servers)
  * @author getty team
  * @since 0.1.0
  */
 public record EndPointStats(int activeSessions, long openedSessions, long closedSessions, long readBytes,
-		long writtenBytes, long readPackages, long writtenPackages, Map<String, Long> errors) {
+		long writtenBytes, long readPackages, long writtenPackages, Map<String, Long> errors, long reconnects) {
+
+	/** The error kinds an endpoint counts, for metrics that want every series up front. */
+	public static final java.util.List<String> ERROR_KINDS = java.util.List.of("codec", "too_long", "listener",
+			"timeout", "io");
 
 }

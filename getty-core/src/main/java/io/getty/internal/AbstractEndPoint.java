@@ -145,10 +145,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		return Optional.ofNullable(this.sessions.get(sessionId));
 	}
 
-	/**
-	 * Return the endpoint's counters.
-	 * @return a snapshot
-	 */
+	@Override
 	public EndPointStats stats() {
 		long[] totals;
 		int active;
@@ -163,7 +160,15 @@ public abstract class AbstractEndPoint implements EndPoint {
 		Map<String, Long> errorCounts = new TreeMap<>();
 		this.errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
 		return new EndPointStats(active, this.openedSessions.get(), this.closedSessions.get(), totals[0], totals[1],
-				totals[2], totals[3], Map.copyOf(errorCounts));
+				totals[2], totals[3], Map.copyOf(errorCounts), reconnects());
+	}
+
+	/**
+	 * Return how many sessions were opened to replace closed ones; 0 for servers.
+	 * @return the count
+	 */
+	protected long reconnects() {
+		return 0;
 	}
 
 	/** Mark the endpoint started and take a reference on its event loops. */

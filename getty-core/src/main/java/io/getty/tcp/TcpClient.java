@@ -205,6 +205,11 @@ public final class TcpClient extends AbstractEndPoint {
 		return this.reconnects.get();
 	}
 
+	@Override
+	protected long reconnects() {
+		return this.reconnects.get();
+	}
+
 	/**
 	 * Return the number of failed connection attempts in a row; it returns to 0 on the
 	 * next success.

@@ -1,0 +1,231 @@
+package io.getty.boot.autoconfigure;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import io.getty.EndPoint;
+import io.getty.EndPointBuilder;
+import io.getty.EndPointCustomizer;
+import io.getty.EndPointType;
+import io.getty.SessionInitializer;
+import io.getty.SessionOptions;
+import io.getty.TaskPool;
+import io.getty.boot.autoconfigure.GettyProperties.Client;
+import io.getty.boot.autoconfigure.GettyProperties.Endpoint;
+import io.getty.boot.autoconfigure.GettyProperties.Server;
+import io.getty.boot.context.GettyEndpointRegistry;
+import io.getty.tcp.TcpClient;
+import io.getty.tcp.TcpServer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the endpoint of each {@code getty.servers.<name>} and
+ * {@code getty.clients.<name>} entry: properties first, then every
+ * {@link EndPointCustomizer} bean in order.
+ *
+ * <p>
+ * An endpoint's listener and codec are not known yet when its bean is created (listener
+ * beans may themselves depend on endpoint beans), so each session looks them up in the
+ * {@link GettyEndpointRegistry} when it opens; the context fails to start before any
+ * endpoint starts if one is missing.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public class GettyEndpointFactory {
+
+	private final GettyProperties properties;
+
+	private final GettyEndpointRegistry registry;
+
+	private final List<EndPointCustomizer> customizers;
+
+	/**
+	 * Create a factory.
+	 * @param properties the properties
+	 * @param registry where created endpoints are registered
+	 * @param customizers applied in order to every endpoint
+	 */
+	public GettyEndpointFactory(GettyProperties properties, GettyEndpointRegistry registry,
+			List<EndPointCustomizer> customizers) {
+		this.properties = properties;
+		this.registry = registry;
+		this.customizers = List.copyOf(customizers);
+	}
+
+	/**
+	 * Create the endpoint declared under {@code name}.
+	 * @param name the endpoint name
+	 * @return the endpoint, not started
+	 */
+	public EndPoint create(String name) {
+		Server server = this.properties.getServers().get(name);
+		EndPoint endpoint = (server != null) ? createServer(name, server) : createClient(name, client(name));
+		this.registry.register(endpoint);
+		return endpoint;
+	}
+
+	private Client client(String name) {
+		Client client = this.properties.getClients().get(name);
+		if (client == null) {
+			throw new GettyConfigurationException("No getty endpoint is declared as '" + name + "'",
+					"Declare it under getty.servers." + name + " or getty.clients." + name);
+		}
+		return client;
+	}
+
+	private TcpServer createServer(String name, Server server) {
+		String prefix = "getty.servers." + name;
+		checkSupported(name, prefix, server);
+		TcpServer.Builder builder = TcpServer.builder()
+			.host(server.getHost())
+			.port(checkPort(prefix, server.getPort()))
+			.backlog(server.getBacklog());
+		configure(name, prefix, server, builder, EndPointType.TCP_SERVER);
+		return builder.build();
+	}
+
+	private TcpClient createClient(String name, Client client) {
+		String prefix = "getty.clients." + name;
+		checkSupported(name, prefix, client);
+		TcpClient.Builder builder = TcpClient.builder()
+			.serverAddress(serverAddress(prefix, client.getServerAddress()))
+			.connectionNumber(atLeastOne(prefix + ".connection-number", client.getConnectionNumber()))
+			.reconnectInterval(client.getReconnectInterval())
+			.reconnectAttempts(atLeastOne(prefix + ".reconnect-attempts", client.getReconnectAttempts()))
+			.maxBackoffMultiplier(atLeastOne(prefix + ".max-backoff-multiplier", client.getMaxBackoffMultiplier()))
+			.connectTimeout(client.getConnectTimeout());
+		configure(name, prefix, client, builder, EndPointType.TCP_CLIENT);
+		return builder.build();
+	}
+
+	private void configure(String name, String prefix, Endpoint endpoint, EndPointBuilder<?> builder,
+			EndPointType type) {
+		builder.name(name).sessionOptions(sessionOptions(prefix, endpoint)).sessionInitializer(bindingFor(name));
+		TaskPool pool = taskPool(prefix, endpoint.getTaskPool());
+		if (pool != null) {
+			builder.taskPool(pool);
+			this.registry.own(pool);
+		}
+		for (EndPointCustomizer customizer : this.customizers) {
+			customizer.customize(name, type, builder);
+		}
+	}
+
+	private SessionInitializer bindingFor(String name) {
+		return (session) -> {
+			GettyEndpointRegistry.Binding binding = this.registry.binding(name);
+			if (binding == null) {
+				throw new IllegalStateException("Getty endpoint '" + name + "' has no listener bound yet");
+			}
+			session.setEventListener(binding.listener());
+			session.setReadWriter(binding.codec());
+			for (SessionInitializer initializer : binding.initializers()) {
+				initializer.initialize(session);
+			}
+		};
+	}
+
+	private static SessionOptions sessionOptions(String prefix, Endpoint endpoint) {
+		GettyProperties.Session session = endpoint.getSession();
+		GettyProperties.WriteBuffer buffer = endpoint.getWriteBuffer();
+		long maxMsgLen = session.getMaxMsgLen().toBytes();
+		if (maxMsgLen < 0 || maxMsgLen > Integer.MAX_VALUE) {
+			throw new GettyConfigurationException(prefix + ".session.max-msg-len is " + session.getMaxMsgLen(),
+					"Set it between 0 (no limit) and 2GB");
+		}
+		try {
+			return SessionOptions.defaults()
+				.withName(StringUtils.hasText(session.getName()) ? session.getName() : null)
+				.withMaxMsgLen((int) maxMsgLen)
+				.withReadTimeout(session.getReadTimeout())
+				.withWriteTimeout(session.getWriteTimeout())
+				.withCronPeriod(session.getCronPeriod())
+				.withWaitTime(session.getWaitTime())
+				.withIdleTimeout(session.getIdleTimeout())
+				.withOutboundLimits(toInt(buffer.getLowWaterMark().toBytes()),
+						toInt(buffer.getHighWaterMark().toBytes()), buffer.getMaxOutbound().toBytes());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new GettyConfigurationException(
+					"Invalid session settings under " + prefix + ".session or " + prefix + ".write-buffer: "
+							+ ex.getMessage(),
+					"Fix the value named in the message", ex);
+		}
+	}
+
+	private static int toInt(long bytes) {
+		return (int) Math.min(Integer.MAX_VALUE, bytes);
+	}
+
+	private static @Nullable TaskPool taskPool(String prefix, GettyProperties.TaskPoolSettings settings) {
+		int pending = settings.getMaxPendingPerSession();
+		return switch (settings.getType()) {
+			case NONE -> null;
+			case FIXED -> TaskPool.fixed((settings.getThreads() != null) ? settings.getThreads()
+					: Runtime.getRuntime().availableProcessors(), pending);
+			case VIRTUAL -> {
+				if (!TaskPool.virtualThreadsAvailable()) {
+					throw new GettyConfigurationException(prefix + ".task-pool.type is virtual, but this JVM (Java "
+							+ Runtime.version().feature() + ") has no virtual threads",
+							"Run on Java 21 or later, or set " + prefix + ".task-pool.type=fixed");
+				}
+				yield TaskPool.virtualThreads(pending);
+			}
+		};
+	}
+
+	private static void checkSupported(String name, String prefix, Endpoint endpoint) {
+		if (endpoint.getType() != GettyProperties.Type.TCP) {
+			throw new GettyConfigurationException(
+					prefix + ".type is " + endpoint.getType().name().toLowerCase()
+							+ ", but this version of getty serves only tcp endpoints from YAML",
+					"Set " + prefix + ".type=tcp, or create the endpoint '" + name + "' in code");
+		}
+		if (StringUtils.hasText(endpoint.getSsl().getBundle())) {
+			throw new GettyConfigurationException(
+					prefix + ".ssl.bundle is set, but this version of getty has no TLS support yet",
+					"Remove " + prefix + ".ssl.bundle, or terminate TLS in front of endpoint '" + name + "'");
+		}
+	}
+
+	private static int checkPort(String prefix, int port) {
+		if (port < 0 || port > 65535) {
+			throw new GettyConfigurationException(prefix + ".port is " + port, "Set a port between 0 and 65535");
+		}
+		return port;
+	}
+
+	private static int atLeastOne(String property, int value) {
+		if (value < 1) {
+			throw new GettyConfigurationException(property + " is " + value, "Set it to 1 or more");
+		}
+		return value;
+	}
+
+	static InetSocketAddress serverAddress(String prefix, @Nullable String address) {
+		if (!StringUtils.hasText(address)) {
+			throw new GettyConfigurationException(prefix + ".server-address is not set",
+					"Set it to the server's host:port, for example 127.0.0.1:7070");
+		}
+		int colon = address.lastIndexOf(':');
+		String host = (colon > 0) ? address.substring(0, colon) : "";
+		if (host.startsWith("[") && host.endsWith("]")) {
+			host = host.substring(1, host.length() - 1);
+		}
+		try {
+			int port = Integer.parseInt(address.substring(colon + 1));
+			if (host.isEmpty() || port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return InetSocketAddress.createUnresolved(host, port);
+		}
+		catch (RuntimeException ex) {
+			throw new GettyConfigurationException(prefix + ".server-address is '" + address + "', which is not host:port",
+					"Set it to the server's host:port, for example 127.0.0.1:7070 or [::1]:7070");
+		}
+	}
+
+}
