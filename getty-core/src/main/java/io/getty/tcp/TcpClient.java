@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.getty.EndPointBuilder;
 import io.getty.EndPointType;
@@ -72,7 +73,9 @@ public final class TcpClient extends AbstractEndPoint {
 
 	private static final Logger logger = LoggerFactory.getLogger(TcpClient.class);
 
-	private final InetSocketAddress serverAddress;
+	private final Supplier<InetSocketAddress> serverAddressSupplier;
+
+	private volatile @Nullable InetSocketAddress serverAddress;
 
 	private final int connectionNumber;
 
@@ -108,7 +111,7 @@ public final class TcpClient extends AbstractEndPoint {
 
 	private TcpClient(Builder builder) {
 		super(builder, EndPointType.TCP_CLIENT);
-		this.serverAddress = Objects.requireNonNull(builder.serverAddress,
+		this.serverAddressSupplier = Objects.requireNonNull(builder.serverAddress,
 				() -> "TCP client '" + name() + "' has no server address; call serverAddress(host, port)");
 		this.connectionNumber = builder.connectionNumber;
 		this.reconnectInterval = builder.reconnectInterval;
@@ -127,7 +130,10 @@ public final class TcpClient extends AbstractEndPoint {
 
 	@Override
 	public void start() {
+		InetSocketAddress address = Objects.requireNonNull(this.serverAddressSupplier.get(),
+				() -> "TCP client '" + name() + "' got no server address from its supplier");
 		EventLoops loops = acquireEventLoops();
+		this.serverAddress = address;
 		this.bootstrap = new Bootstrap().group(loops.group())
 			.channel(loops.socketChannelType())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
@@ -144,8 +150,11 @@ public final class TcpClient extends AbstractEndPoint {
 		this.control.execute(this::refill);
 	}
 
+	/**
+	 * Return the server address, known once the client started.
+	 */
 	@Override
-	public InetSocketAddress address() {
+	public @Nullable InetSocketAddress address() {
 		return this.serverAddress;
 	}
 
@@ -345,7 +354,7 @@ public final class TcpClient extends AbstractEndPoint {
 	 */
 	public static final class Builder extends EndPointBuilder<Builder> {
 
-		private @Nullable InetSocketAddress serverAddress;
+		private @Nullable Supplier<InetSocketAddress> serverAddress;
 
 		private int connectionNumber = 1;
 
@@ -376,6 +385,18 @@ public final class TcpClient extends AbstractEndPoint {
 		 * @return this builder
 		 */
 		public Builder serverAddress(InetSocketAddress address) {
+			Objects.requireNonNull(address, "address");
+			this.serverAddress = () -> address;
+			return this;
+		}
+
+		/**
+		 * Set the server to connect to, asked for when the client starts: for an address
+		 * that is only known later, such as the random port of a server started first.
+		 * @param address supplies the address
+		 * @return this builder
+		 */
+		public Builder serverAddress(Supplier<InetSocketAddress> address) {
 			this.serverAddress = Objects.requireNonNull(address, "address");
 			return this;
 		}

@@ -57,8 +57,8 @@ public final class GettyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GettyEndpointFactory gettyEndpointFactory(GettyProperties properties, GettyEndpointRegistry registry,
-			ObjectProvider<EndPointCustomizer> customizers) {
-		return new GettyEndpointFactory(properties, registry, customizers.orderedStream().toList());
+			ObjectProvider<EndPointCustomizer> customizers, ConfigurableEnvironment environment) {
+		return new GettyEndpointFactory(properties, registry, customizers.orderedStream().toList(), environment);
 	}
 
 	@Bean

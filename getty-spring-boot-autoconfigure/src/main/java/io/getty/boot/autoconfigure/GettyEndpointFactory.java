@@ -2,6 +2,7 @@ package io.getty.boot.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.getty.EndPoint;
 import io.getty.EndPointBuilder;
@@ -18,6 +19,7 @@ import io.getty.tcp.TcpClient;
 import io.getty.tcp.TcpServer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -42,17 +44,22 @@ public class GettyEndpointFactory {
 
 	private final List<EndPointCustomizer> customizers;
 
+	private final Environment environment;
+
 	/**
 	 * Create a factory.
 	 * @param properties the properties
 	 * @param registry where created endpoints are registered
 	 * @param customizers applied in order to every endpoint
+	 * @param environment resolves placeholders that are only known once servers are
+	 * bound, such as {@code ${local.getty.servers.echo.port}}
 	 */
 	public GettyEndpointFactory(GettyProperties properties, GettyEndpointRegistry registry,
-			List<EndPointCustomizer> customizers) {
+			List<EndPointCustomizer> customizers, Environment environment) {
 		this.properties = properties;
 		this.registry = registry;
 		this.customizers = List.copyOf(customizers);
+		this.environment = environment;
 	}
 
 	/**
@@ -91,7 +98,7 @@ public class GettyEndpointFactory {
 		String prefix = "getty.clients." + name;
 		checkSupported(name, prefix, client);
 		TcpClient.Builder builder = TcpClient.builder()
-			.serverAddress(serverAddress(prefix, client.getServerAddress()))
+			.serverAddress(serverAddressOf(prefix, client.getServerAddress()))
 			.connectionNumber(atLeastOne(prefix + ".connection-number", client.getConnectionNumber()))
 			.reconnectInterval(client.getReconnectInterval())
 			.reconnectAttempts(atLeastOne(prefix + ".reconnect-attempts", client.getReconnectAttempts()))
@@ -203,6 +210,16 @@ public class GettyEndpointFactory {
 			throw new GettyConfigurationException(property + " is " + value, "Set it to 1 or more");
 		}
 		return value;
+	}
+
+	private Supplier<InetSocketAddress> serverAddressOf(String prefix, @Nullable String address) {
+		if (address != null && address.contains("${")) {
+			// Servers bind and publish their ports before clients start, so a client can
+			// reach a server of the same application that listens on a random port.
+			return () -> serverAddress(prefix, this.environment.resolveRequiredPlaceholders(address));
+		}
+		InetSocketAddress resolved = serverAddress(prefix, address);
+		return () -> resolved;
 	}
 
 	static InetSocketAddress serverAddress(String prefix, @Nullable String address) {
