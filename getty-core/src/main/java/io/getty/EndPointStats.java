@@ -14,7 +14,7 @@ import java.util.Map;
  * @param readPackages packages decoded
  * @param writtenPackages packages written
  * @param errors errors by kind: {@code codec}, {@code too_long}, {@code listener},
- * {@code timeout}, {@code io}
+ * {@code timeout}, {@code tls}, {@code io}
  * @param reconnects sessions a client opened to replace sessions that closed (0 for
  * servers)
  * @author getty team
@@ -25,6 +25,6 @@ public record EndPointStats(int activeSessions, long openedSessions, long closed
 
 	/** The error kinds an endpoint counts, for metrics that want every series up front. */
 	public static final java.util.List<String> ERROR_KINDS = java.util.List.of("codec", "too_long", "listener",
-			"timeout", "io");
+			"timeout", "tls", "io");
 
 }

@@ -62,9 +62,10 @@ public interface Session {
 
 	/**
 	 * Return the remote address.
-	 * @return the address
+	 * @return the address, or {@code null} for an unconnected UDP endpoint, whose peers
+	 * arrive with each package as a {@link io.getty.udp.UdpPackage}
 	 */
-	InetSocketAddress remoteAddress();
+	@Nullable InetSocketAddress remoteAddress();
 
 	/**
 	 * Return whether {@link #close()} has begun or the connection is gone.
@@ -229,7 +230,9 @@ public interface Session {
 
 	/**
 	 * Encode a package with the session's writer and send it, with the session's
-	 * {@link #writeTimeout()}.
+	 * {@link #writeTimeout()}. On UDP, wrap it in a {@link io.getty.udp.UdpPackage} to
+	 * address a peer (required on an unconnected endpoint). On WebSocket, a package of
+	 * type {@link CharSequence} goes out as a text message, anything else as binary.
 	 * @param pkg the package
 	 * @return the outcome
 	 */

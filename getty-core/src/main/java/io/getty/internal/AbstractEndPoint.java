@@ -1,12 +1,14 @@
 package io.getty.internal;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,7 @@ import io.getty.EndPointStats;
 import io.getty.EndPointType;
 import io.getty.EventListener;
 import io.getty.EventLoops;
+import io.getty.GettyException;
 import io.getty.Session;
 import io.getty.SessionInitializer;
 import io.getty.SessionOptions;
@@ -32,7 +35,25 @@ import io.getty.codec.CodecException;
 import io.getty.codec.MessageTooLongException;
 import io.getty.codec.ReadWriter;
 import io.netty.channel.Channel;
+import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.codec.compression.JdkZlibDecoder;
+import io.netty.handler.codec.compression.JdkZlibEncoder;
+import io.netty.handler.codec.compression.ZlibWrapper;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.EventExecutor;
@@ -203,19 +224,174 @@ public abstract class AbstractEndPoint implements EndPoint {
 	}
 
 	/**
-	 * Set up a new connection's channel: a session and its handlers, in the order
-	 * documented by {@link GettyPipeline}.
+	 * Set up a TCP connection: TLS (optional), stream compression (optional), flush
+	 * consolidation, the package decoder and the session, in the order documented by
+	 * {@link GettyPipeline}.
+	 * @param channel the channel
+	 * @param ssl the TLS handler, or {@code null} for plain TCP
+	 * @param compressionLevel a {@link java.util.zip.Deflater} level for raw DEFLATE
+	 * stream compression with a sync flush after every package (Getty's
+	 * {@code SetCompressType}), or {@code null} for none
 	 */
-	protected final void initSessionChannel(Channel channel) {
+	protected final void initStreamChannel(Channel channel, @Nullable SslHandler ssl,
+			@Nullable Integer compressionLevel) {
+		NettySession session = newSession(channel, SessionTransport.STREAM);
+		ChannelPipeline pipeline = channel.pipeline();
+		if (ssl != null) {
+			pipeline.addLast(GettyPipeline.SSL, ssl);
+		}
+		if (compressionLevel != null) {
+			// Decompressed output is bounded like any other input: the decoder below
+			// refuses to buffer more than max-msg-len without a package.
+			pipeline.addLast(GettyPipeline.INFLATER, new JdkZlibDecoder(ZlibWrapper.NONE, 0))
+				.addLast(GettyPipeline.DEFLATER, new JdkZlibEncoder(ZlibWrapper.NONE, compressionLevel));
+		}
+		pipeline.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.DECODER, new SessionDecoder(session))
+			.addLast(GettyPipeline.SESSION, sessionHandler(session,
+					(ssl != null) ? Activation.TLS_HANDSHAKE : Activation.CHANNEL_ACTIVE));
+	}
+
+	/**
+	 * Set up a UDP socket: one session for everything it receives.
+	 * @param channel the channel
+	 * @param connected whether the socket is connected to one peer (a client)
+	 */
+	protected final void initDatagramChannel(Channel channel, boolean connected) {
+		NettySession session = newSession(channel,
+				connected ? SessionTransport.CONNECTED_DATAGRAM : SessionTransport.DATAGRAM);
+		int max = this.sessionOptions.maxMsgLen();
+		// A datagram never exceeds 64 KiB; a smaller buffer for small limits keeps each
+		// read cheap, with room to see that a datagram was too long.
+		int bufferSize = (max > 0) ? Math.min(max + 4096, 65536) : 65536;
+		channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(bufferSize));
+		channel.pipeline()
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.DECODER, new DatagramDecoder(session))
+			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.CHANNEL_ACTIVE));
+	}
+
+	/**
+	 * Set up an accepted WebSocket connection: TLS (optional), the HTTP upgrade on
+	 * {@code path}, permessage-deflate (optional), then one session per connection whose
+	 * packages are whole messages.
+	 * @param channel the channel
+	 * @param ssl the TLS handler, or {@code null} for {@code ws}
+	 * @param path the WebSocket path
+	 * @param allowedOrigins origins allowed to connect; empty allows all
+	 * @param compression whether to accept permessage-deflate
+	 * @param handshakeTimeout how long the upgrade may take
+	 */
+	protected final void initWebSocketServerChannel(Channel channel, @Nullable SslHandler ssl, String path,
+			Set<String> allowedOrigins, boolean compression, Duration handshakeTimeout) {
+		NettySession session = newSession(channel, SessionTransport.WEBSOCKET);
+		int maxMessage = maxWebSocketMessage();
+		ChannelPipeline pipeline = channel.pipeline();
+		if (ssl != null) {
+			pipeline.addLast(GettyPipeline.SSL, ssl);
+		}
+		pipeline.addLast(GettyPipeline.HTTP_CODEC, new HttpServerCodec())
+			.addLast(GettyPipeline.HTTP_AGGREGATOR, new HttpObjectAggregator(8192))
+			.addLast(GettyPipeline.WEBSOCKET_FILTER, new WebSocketRequestFilter(path, allowedOrigins));
+		if (compression) {
+			pipeline.addLast(GettyPipeline.WEBSOCKET_COMPRESSION, new WebSocketServerCompressionHandler(0));
+		}
+		WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
+			.websocketPath(path)
+			.allowExtensions(compression)
+			.maxFramePayloadLength(maxMessage)
+			.handshakeTimeoutMillis(handshakeTimeout.toMillis())
+			.dropPongFrames(true)
+			.sendCloseFrame(WebSocketCloseStatus.NORMAL_CLOSURE)
+			.build();
+		pipeline.addLast(GettyPipeline.WEBSOCKET_ACTIVITY, new WebSocketActivityHandler(session))
+			.addLast(GettyPipeline.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(config))
+			.addLast(GettyPipeline.WEBSOCKET_AGGREGATOR, new WebSocketMessageAggregator(session, maxMessage))
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.DECODER, new WebSocketMessageDecoder(session))
+			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.WEBSOCKET_SERVER_HANDSHAKE));
+	}
+
+	/**
+	 * Set up a WebSocket client connection to {@code uri}.
+	 * @param channel the channel
+	 * @param ssl the TLS handler, or {@code null} for {@code ws}
+	 * @param uri the server URI
+	 * @param compression whether to offer permessage-deflate
+	 * @param handshakeTimeout how long the upgrade may take
+	 */
+	protected final void initWebSocketClientChannel(Channel channel, @Nullable SslHandler ssl, URI uri,
+			boolean compression, Duration handshakeTimeout) {
+		NettySession session = newSession(channel, SessionTransport.WEBSOCKET);
+		int maxMessage = maxWebSocketMessage();
+		ChannelPipeline pipeline = channel.pipeline();
+		if (ssl != null) {
+			pipeline.addLast(GettyPipeline.SSL, ssl);
+		}
+		pipeline.addLast(GettyPipeline.HTTP_CODEC, new HttpClientCodec())
+			.addLast(GettyPipeline.HTTP_AGGREGATOR, new HttpObjectAggregator(8192));
+		if (compression) {
+			pipeline.addLast(GettyPipeline.WEBSOCKET_COMPRESSION, new WebSocketClientCompressionHandler(0));
+		}
+		WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+			.webSocketUri(uri)
+			.allowExtensions(compression)
+			.maxFramePayloadLength(maxMessage)
+			.handshakeTimeoutMillis(handshakeTimeout.toMillis())
+			.dropPongFrames(true)
+			.build();
+		pipeline.addLast(GettyPipeline.WEBSOCKET_ACTIVITY, new WebSocketActivityHandler(session))
+			.addLast(GettyPipeline.WEBSOCKET_PROTOCOL, new WebSocketClientProtocolHandler(config))
+			.addLast(GettyPipeline.WEBSOCKET_AGGREGATOR, new WebSocketMessageAggregator(session, maxMessage))
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.DECODER, new WebSocketMessageDecoder(session))
+			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.WEBSOCKET_CLIENT_HANDSHAKE));
+	}
+
+	private int maxWebSocketMessage() {
+		// The upgrade happens before the initializer runs, so frames are limited by the
+		// endpoint's setting; 0 ("no limit") still has to fit a Java array.
+		int max = this.sessionOptions.maxMsgLen();
+		return (max > 0) ? max : Integer.MAX_VALUE - 8;
+	}
+
+	private NettySession newSession(Channel channel, SessionTransport transport) {
 		SessionOptions options = this.sessionOptions;
 		channel.config()
 			.setWriteBufferWaterMark(new WriteBufferWaterMark(options.writeBufferLowWaterMark(),
 					options.writeBufferHighWaterMark()));
-		NettySession session = new NettySession(channel, this, options, this.taskPool);
-		channel.pipeline()
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
-			.addLast(GettyPipeline.DECODER, new SessionDecoder(session))
-			.addLast(GettyPipeline.SESSION, new SessionHandler(session, this.initializer, this.listener, this.codec));
+		return new NettySession(channel, this, options, this.taskPool, transport);
+	}
+
+	private SessionHandler sessionHandler(NettySession session, Activation activation) {
+		return new SessionHandler(session, this.initializer, this.listener, this.codec, activation);
+	}
+
+	/**
+	 * Bind a server channel, failing with a message that names the endpoint and address.
+	 * @param bootstrap the configured bootstrap
+	 * @param host the host
+	 * @param port the port
+	 * @return the bound channel
+	 */
+	protected final Channel bind(AbstractBootstrap<?, ?> bootstrap, String host, int port) {
+		ChannelFuture bind = bootstrap.bind(host, port).awaitUninterruptibly();
+		if (!bind.isSuccess()) {
+			releaseEventLoops();
+			markClosed();
+			throw new GettyException(describeType() + " '" + name() + "' could not bind " + host + ":" + port + ": "
+					+ bind.cause().getMessage() + "; choose another port, or stop whatever listens there",
+					bind.cause());
+		}
+		return bind.channel();
+	}
+
+	/**
+	 * Return the endpoint kind for logs and errors, such as {@code "TCP server"}.
+	 * @return the description
+	 */
+	protected String describeType() {
+		return type().toString();
 	}
 
 	void sessionOpened(NettySession session) {
@@ -271,6 +447,9 @@ public abstract class AbstractEndPoint implements EndPoint {
 		}
 		if (root instanceof ListenerException) {
 			return "listener";
+		}
+		if (root instanceof TlsHandshakeException || root instanceof javax.net.ssl.SSLException) {
+			return "tls";
 		}
 		return "io";
 	}

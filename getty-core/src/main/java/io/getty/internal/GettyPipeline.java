@@ -1,20 +1,54 @@
 package io.getty.internal;
 
 /**
- * Names of the handlers in a session channel's pipeline, in order:
- * <ol>
- * <li>{@value #SSL} (only with TLS)</li>
- * <li>{@value #FLUSH_CONSOLIDATION}: turns the flushes of one read batch or one
- * event-loop turn into a single system call</li>
- * <li>{@value #DECODER}: accumulates bytes, runs the session's reader, enforces
- * {@code maxMsgLen} and the read timeout, and hands packages to the session</li>
- * <li>{@value #SESSION}: the session's lifecycle: open, errors, close</li>
- * </ol>
+ * Names of the handlers in a session channel's pipeline, in order.
+ * <p>
+ * TCP: {@value #SSL} (with TLS), {@value #INFLATER} and {@value #DEFLATER} (with
+ * compression), {@value #FLUSH_CONSOLIDATION}, {@value #DECODER} (cumulation, the
+ * reader, {@code maxMsgLen} and the read timeout), {@value #SESSION}.
+ * <p>
+ * UDP: {@value #FLUSH_CONSOLIDATION}, {@value #DECODER} (one read per datagram),
+ * {@value #SESSION}.
+ * <p>
+ * WebSocket: {@value #SSL} (wss), {@value #HTTP_CODEC}, {@value #HTTP_AGGREGATOR},
+ * {@value #WEBSOCKET_FILTER} (server: 4xx for wrong requests),
+ * {@value #WEBSOCKET_COMPRESSION} (permessage-deflate), {@value #WEBSOCKET_ACTIVITY}
+ * (ping and pong count as activity), {@value #WEBSOCKET_PROTOCOL},
+ * {@value #WEBSOCKET_AGGREGATOR} (fragments up to {@code maxMsgLen}, else 1009),
+ * {@value #FLUSH_CONSOLIDATION}, {@value #DECODER} (one read per message),
+ * {@value #SESSION}.
  */
 public final class GettyPipeline {
 
 	/** The TLS handler. */
 	public static final String SSL = "getty.ssl";
+
+	/** Stream decompression (raw DEFLATE). */
+	public static final String INFLATER = "getty.inflater";
+
+	/** Stream compression (raw DEFLATE, a sync flush per package). */
+	public static final String DEFLATER = "getty.deflater";
+
+	/** HTTP codec of a WebSocket connection. */
+	public static final String HTTP_CODEC = "getty.http";
+
+	/** Aggregates the HTTP upgrade request or response. */
+	public static final String HTTP_AGGREGATOR = "getty.http.aggregator";
+
+	/** Refuses HTTP requests that are not a proper upgrade. */
+	public static final String WEBSOCKET_FILTER = "getty.ws.filter";
+
+	/** permessage-deflate. */
+	public static final String WEBSOCKET_COMPRESSION = "getty.ws.compression";
+
+	/** Counts pings and pongs as activity. */
+	public static final String WEBSOCKET_ACTIVITY = "getty.ws.activity";
+
+	/** Netty's WebSocket protocol handler: handshake, ping, close. */
+	public static final String WEBSOCKET_PROTOCOL = "getty.ws.protocol";
+
+	/** Joins fragmented messages. */
+	public static final String WEBSOCKET_AGGREGATOR = "getty.ws.aggregator";
 
 	/** The flush consolidation handler. */
 	public static final String FLUSH_CONSOLIDATION = "getty.flush";

@@ -30,10 +30,14 @@ import io.getty.codec.CodecException;
 import io.getty.codec.PackageReader;
 import io.getty.codec.PackageWriter;
 import io.getty.codec.ReadWriter;
+import io.getty.udp.UdpPackage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -97,6 +101,8 @@ public final class NettySession implements Session {
 	private final AbstractEndPoint endPoint;
 
 	private final Dispatcher dispatcher;
+
+	private final SessionTransport transport;
 
 	private final IoThreadGuardedFuture<Void> closeFuture;
 
@@ -163,10 +169,12 @@ public final class NettySession implements Session {
 
 	private boolean cronQueued;
 
-	NettySession(Channel channel, AbstractEndPoint endPoint, SessionOptions options, @Nullable TaskPool taskPool) {
+	NettySession(Channel channel, AbstractEndPoint endPoint, SessionOptions options, @Nullable TaskPool taskPool,
+			SessionTransport transport) {
 		this.id = IDS.incrementAndGet();
 		this.channel = channel;
 		this.endPoint = endPoint;
+		this.transport = transport;
 		this.dispatcher = (taskPool != null) ? new OrderedDispatcher(taskPool, channel) : Dispatcher.INLINE;
 		this.closeFuture = new IoThreadGuardedFuture<>(channel.eventLoop());
 		this.name = (options.name() != null) ? options.name() : defaultName(endPoint);
@@ -226,7 +234,7 @@ public final class NettySession implements Session {
 	}
 
 	@Override
-	public InetSocketAddress remoteAddress() {
+	public @Nullable InetSocketAddress remoteAddress() {
 		return (InetSocketAddress) this.channel.remoteAddress();
 	}
 
@@ -476,36 +484,42 @@ public final class NettySession implements Session {
 	@Override
 	public CompletableFuture<WriteResult> writePkg(Object pkg, Duration timeout) {
 		Objects.requireNonNull(pkg, "pkg");
+		Object payload = pkg;
+		InetSocketAddress peer = null;
+		if (pkg instanceof UdpPackage<?> addressed) {
+			payload = addressed.pkg();
+			peer = addressed.peer();
+		}
 		if (isClosed()) {
-			ReferenceCountUtil.release(pkg);
+			ReferenceCountUtil.release(payload);
 			return closedFailure();
 		}
 		PackageWriter packageWriter = this.writer;
 		if (packageWriter == null) {
-			ReferenceCountUtil.release(pkg);
+			ReferenceCountUtil.release(payload);
 			return CompletableFuture.failedFuture(new IllegalStateException(describe()
 					+ " has no writer; give the endpoint a codec or call setReadWriter in the SessionInitializer"));
 		}
 		ByteBuf buffer = this.channel.alloc().ioBuffer();
 		try {
-			packageWriter.write(this, pkg, buffer);
+			packageWriter.write(this, payload, buffer);
 		}
 		catch (Throwable ex) {
 			buffer.release();
 			return CompletableFuture.failedFuture((ex instanceof CodecException) ? ex
-					: new CodecException(packageWriter + " could not encode a " + pkg.getClass().getName() + " for "
-							+ describe() + ": " + ex.getMessage(), ex));
+					: new CodecException(packageWriter + " could not encode a " + payload.getClass().getName()
+							+ " for " + describe() + ": " + ex.getMessage(), ex));
 		}
 		finally {
-			ReferenceCountUtil.release(pkg);
+			ReferenceCountUtil.release(payload);
 		}
-		return submit(buffer, 1, timeout);
+		return submit(buffer, peer, payload instanceof CharSequence, 1, timeout);
 	}
 
 	@Override
 	public CompletableFuture<WriteResult> writeBytes(byte[] bytes) {
 		Objects.requireNonNull(bytes, "bytes");
-		return isClosed() ? closedFailure() : submit(Unpooled.wrappedBuffer(bytes), 1, this.writeTimeout);
+		return isClosed() ? closedFailure() : submit(Unpooled.wrappedBuffer(bytes), null, false, 1, this.writeTimeout);
 	}
 
 	@Override
@@ -514,8 +528,9 @@ public final class NettySession implements Session {
 		if (isClosed()) {
 			return closedFailure();
 		}
-		// A composite of the arrays is written with one gathering write (writev).
-		return submit(Unpooled.wrappedBuffer(packages), packages.length, this.writeTimeout);
+		// A composite of the arrays is written with one gathering write (writev) on TCP,
+		// and as one datagram or one WebSocket message elsewhere, as in Getty.
+		return submit(Unpooled.wrappedBuffer(packages), null, false, packages.length, this.writeTimeout);
 	}
 
 	private <T> CompletableFuture<T> closedFailure() {
@@ -523,19 +538,27 @@ public final class NettySession implements Session {
 				+ " is closed; the package was not sent. Pick another session or wait for the client to reconnect"));
 	}
 
-	private CompletableFuture<WriteResult> submit(ByteBuf buffer, int packages, Duration timeout) {
+	private CompletableFuture<WriteResult> submit(ByteBuf buffer, @Nullable InetSocketAddress peer, boolean text,
+			int packages, Duration timeout) {
 		int size = buffer.readableBytes();
+		Object message;
+		try {
+			message = this.transport.outbound(buffer, peer, text, this);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		long pending = this.pendingOutboundBytes.addAndGet(size);
 		if (pending > this.maxOutboundBytes) {
 			this.pendingOutboundBytes.addAndGet(-size);
-			buffer.release();
+			ReferenceCountUtil.release(message);
 			return CompletableFuture.failedFuture(new OutboundBufferFullException(describe() + " already has "
 					+ (pending - size) + " bytes waiting to be sent, so a " + size
 					+ "-byte write would pass its limit of " + this.maxOutboundBytes
 					+ " bytes (max-outbound-bytes): the peer reads more slowly than this application writes"));
 		}
 		Duration effective = (timeout.isZero() || timeout.isNegative()) ? this.writeTimeout : timeout;
-		WriteOperation operation = new WriteOperation(this, buffer, packages,
+		WriteOperation operation = new WriteOperation(this, message, size, packages,
 				System.nanoTime() + effective.toNanos());
 		if (this.channel.eventLoop().inEventLoop()) {
 			operation.run();
@@ -547,17 +570,17 @@ public final class NettySession implements Session {
 		catch (RejectedExecutionException ex) {
 			// The event loop is shutting down, so the channel is going away with it.
 			this.pendingOutboundBytes.addAndGet(-size);
-			buffer.release();
+			ReferenceCountUtil.release(message);
 			return closedFailure();
 		}
 		return operation;
 	}
 
 	/** Called on the I/O thread with a write to hand to Netty. */
-	void writeOnIoThread(WriteOperation operation, ByteBuf buffer) {
+	void writeOnIoThread(WriteOperation operation, Object message) {
 		// Flushes are coalesced by the FlushConsolidationHandler at the head of the
 		// pipeline: one flush per read batch, or one per event-loop turn.
-		this.channel.writeAndFlush(buffer, this.channel.newPromise().addListener(operation));
+		this.channel.writeAndFlush(message, this.channel.newPromise().addListener(operation));
 		if (!operation.isDone()) {
 			if (this.writeTimeouts == null) {
 				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe());
@@ -586,6 +609,37 @@ public final class NettySession implements Session {
 
 	void bytesRead(int bytes) {
 		READ_BYTES.setRelease(this, this.readBytes + bytes);
+	}
+
+	/** Something counts as activity without being a package: a WebSocket ping or pong. */
+	void touch() {
+		LAST_ACTIVE.setRelease(this, System.nanoTime());
+	}
+
+	/** A package could not be decoded but the session goes on (UDP, WebSocket). */
+	void dropped(Throwable cause) {
+		this.endPoint.errorOccurred(cause);
+		logger.debug("Dropped a package on {}: {}", describe(), cause.toString());
+	}
+
+	SessionTransport transport() {
+		return this.transport;
+	}
+
+	/** Return whether the session got as far as opening. Called on the I/O thread. */
+	boolean isOpened() {
+		return this.opened;
+	}
+
+	/** The TLS handshake failed: the session never opens. Called on the I/O thread. */
+	void handshakeFailed(Throwable cause) {
+		this.endPoint.errorOccurred(new TlsHandshakeException(cause));
+		logger.info("TLS handshake with {} failed: {}", describe(), cause.toString());
+		synchronized (this) {
+			if (this.closeReason == null) {
+				this.closeReason = CloseReason.REJECTED;
+			}
+		}
 	}
 
 	/** A package was decoded. */
@@ -670,6 +724,10 @@ public final class NettySession implements Session {
 		// pool does not pile up cron callbacks.
 		if (isClosed() || this.cronQueued) {
 			return;
+		}
+		if (this.transport == SessionTransport.WEBSOCKET) {
+			// Getty pings every WebSocket session on each tick, before onCron.
+			this.channel.writeAndFlush(new PingWebSocketFrame());
 		}
 		EventListener<Object> target = this.listener;
 		this.cronQueued = true;
@@ -767,7 +825,11 @@ public final class NettySession implements Session {
 
 	private void closeChannel() {
 		cancelTimers();
-		if (!this.channel.isActive() || this.pendingOutboundBytes.get() == 0) {
+		if (this.transport == SessionTransport.WEBSOCKET && this.channel.isActive() && this.opened) {
+			// A proper close frame, with Getty's status and reason, after queued messages.
+			this.channel.write(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bye-bye!!!"));
+		}
+		else if (!this.channel.isActive() || this.pendingOutboundBytes.get() == 0) {
 			this.channel.close();
 			return;
 		}

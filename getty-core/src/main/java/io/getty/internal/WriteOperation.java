@@ -4,7 +4,6 @@ import java.nio.channels.ClosedChannelException;
 
 import io.getty.SessionClosedException;
 import io.getty.WriteResult;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 
@@ -17,7 +16,7 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 
 	private final NettySession session;
 
-	private final ByteBuf buffer;
+	private final Object message;
 
 	private final int bytes;
 
@@ -25,11 +24,11 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 
 	final long deadlineNanos;
 
-	WriteOperation(NettySession session, ByteBuf buffer, int packages, long deadlineNanos) {
+	WriteOperation(NettySession session, Object message, int bytes, int packages, long deadlineNanos) {
 		super(session.channel().eventLoop());
 		this.session = session;
-		this.buffer = buffer;
-		this.bytes = buffer.readableBytes();
+		this.message = message;
+		this.bytes = bytes;
 		this.packages = packages;
 		this.deadlineNanos = deadlineNanos;
 	}
@@ -41,7 +40,7 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 	/** Hand the bytes to Netty; runs on the I/O thread. */
 	@Override
 	public void run() {
-		this.session.writeOnIoThread(this, this.buffer);
+		this.session.writeOnIoThread(this, this.message);
 	}
 
 	@Override

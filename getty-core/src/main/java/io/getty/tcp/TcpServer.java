@@ -8,22 +8,22 @@ import java.util.concurrent.TimeUnit;
 import io.getty.EndPointBuilder;
 import io.getty.EndPointType;
 import io.getty.EventLoops;
-import io.getty.GettyException;
 import io.getty.internal.AbstractEndPoint;
 import io.getty.internal.Addresses;
+import io.getty.internal.Tls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP server: Getty's {@code NewTCPServer}. Each accepted connection becomes a session
- * with the builder's options, codec and listener, configured further by its
- * {@link io.getty.SessionInitializer}.
+ * A TCP server, optionally with TLS: Getty's {@code NewTCPServer}. Each accepted
+ * connection becomes a session with the builder's options, codec and listener,
+ * configured further by its {@link io.getty.SessionInitializer}.
  *
  * <pre class="code">
  * TcpServer server = TcpServer.builder()
@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * server.start();
  * </pre>
  *
- * Unlike Getty's, {@link #close(Duration)} also closes the sessions it accepted.
+ * With TLS, a session opens only once the handshake succeeded; a peer that fails it (a
+ * plaintext client, a missing client certificate) is closed and counted as a
+ * {@code tls} error. Unlike Getty's, {@link #close(Duration)} also closes the sessions
+ * it accepted.
  *
  * @author getty team
  * @since 0.1.0
@@ -49,6 +52,12 @@ public final class TcpServer extends AbstractEndPoint {
 
 	private final int backlog;
 
+	private final @Nullable SslContext sslContext;
+
+	private final Duration handshakeTimeout;
+
+	private final @Nullable Integer compressionLevel;
+
 	private volatile @Nullable Channel serverChannel;
 
 	private TcpServer(Builder builder) {
@@ -56,6 +65,13 @@ public final class TcpServer extends AbstractEndPoint {
 		this.host = builder.host;
 		this.port = builder.port;
 		this.backlog = builder.backlog;
+		this.sslContext = builder.sslContext;
+		this.handshakeTimeout = builder.handshakeTimeout;
+		this.compressionLevel = builder.compressionLevel;
+		if (this.sslContext != null && !this.sslContext.isServer()) {
+			throw new IllegalArgumentException("TCP server '" + name() + "' was given a client SslContext; build it "
+					+ "with SslContextBuilder.forServer(...)");
+		}
 	}
 
 	/**
@@ -64,6 +80,11 @@ public final class TcpServer extends AbstractEndPoint {
 	 */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	@Override
+	protected String describeType() {
+		return "TCP server";
 	}
 
 	@Override
@@ -77,20 +98,17 @@ public final class TcpServer extends AbstractEndPoint {
 			.childHandler(new ChannelInitializer<>() {
 				@Override
 				protected void initChannel(Channel channel) {
-					initSessionChannel(channel);
+					initStreamChannel(channel,
+							(TcpServer.this.sslContext != null)
+									? Tls.server(TcpServer.this.sslContext, channel, TcpServer.this.handshakeTimeout)
+									: null,
+							TcpServer.this.compressionLevel);
 				}
 			});
-		ChannelFuture bind = bootstrap.bind(this.host, this.port).awaitUninterruptibly();
-		if (!bind.isSuccess()) {
-			releaseEventLoops();
-			markClosed();
-			throw new GettyException("TCP server '" + name() + "' could not bind " + this.host + ":" + this.port + ": "
-					+ bind.cause().getMessage() + "; choose another port, or stop whatever listens there",
-					bind.cause());
-		}
-		this.serverChannel = bind.channel();
-		logger.info("TCP server '{}' listening on {} ({})", name(), Addresses.format(bind.channel().localAddress()),
-				loops.isNative() ? "epoll" : "nio");
+		Channel channel = bind(bootstrap, this.host, this.port);
+		this.serverChannel = channel;
+		logger.info("TCP server '{}' listening on {} ({}{})", name(), Addresses.format(channel.localAddress()),
+				loops.isNative() ? "epoll" : "nio", (this.sslContext != null) ? ", TLS" : "");
 	}
 
 	@Override
@@ -147,6 +165,12 @@ public final class TcpServer extends AbstractEndPoint {
 
 		private int backlog = 1024;
 
+		private @Nullable SslContext sslContext;
+
+		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private @Nullable Integer compressionLevel;
+
 		private Builder() {
 		}
 
@@ -180,6 +204,42 @@ public final class TcpServer extends AbstractEndPoint {
 		 */
 		public Builder backlog(int backlog) {
 			this.backlog = backlog;
+			return this;
+		}
+
+		/**
+		 * Serve TLS. Build the context with {@code SslContextBuilder.forServer(...)}, and
+		 * with {@code clientAuth(ClientAuth.REQUIRE)} and a trust manager for mutual TLS.
+		 * @param sslContext the server context
+		 * @return this builder
+		 */
+		public Builder sslContext(SslContext sslContext) {
+			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+			return this;
+		}
+
+		/**
+		 * Set the longest a TLS handshake may take.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder handshakeTimeout(Duration timeout) {
+			this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
+			return this;
+		}
+
+		/**
+		 * Compress the stream in both directions with raw DEFLATE and a sync flush after
+		 * every package, as Getty's {@code SetCompressType} does; the peer must do the
+		 * same. Read limits apply to the decompressed bytes.
+		 * @param level a {@link java.util.zip.Deflater} level, -1 (default) or 0 to 9
+		 * @return this builder
+		 */
+		public Builder compression(int level) {
+			if (level < -1 || level > 9) {
+				throw new IllegalArgumentException("compression level must be between -1 and 9, but was " + level);
+			}
+			this.compressionLevel = level;
 			return this;
 		}
 

@@ -170,7 +170,8 @@ class SessionLifecycleIntegrationTests {
 		assertThat(silentSession.isClosed()).isTrue();
 		await().atMost(Duration.ofSeconds(5)).until(() -> silentSession.closeReason() == CloseReason.TIMEOUT);
 		assertThat(busySession.isClosed()).isFalse();
-		assertThat(listener.eventsOf(silentSession)).containsExactly("open", "close");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(listener.eventsOf(silentSession)).containsExactly("open", "close"));
 	}
 
 	@Test
@@ -195,6 +196,7 @@ class SessionLifecycleIntegrationTests {
 			.hasMessageContaining("read timeout")
 			.hasMessageContaining("8 bytes buffered");
 		assertThat(client.awaitClosedByPeer()).isTrue();
+		assertThat(listener.awaitClose()).isSameAs(session);
 		assertThat(listener.eventsOf(session)).containsExactly("open", "error", "close");
 		assertThat(server.stats().errors()).containsEntry("timeout", 1L);
 	}

@@ -1,0 +1,155 @@
+package io.getty.bench.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes and reads the flat JSON objects of the control protocol: string, number and
+ * boolean values, no nesting. Enough for the protocol, and it keeps every server's class
+ * path free of a JSON library.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class BenchJson {
+
+	private BenchJson() {
+	}
+
+	/**
+	 * Write a flat object.
+	 * @param values names and values (strings, numbers, booleans)
+	 * @return the JSON text
+	 */
+	public static String write(Map<String, ?> values) {
+		StringBuilder json = new StringBuilder("{");
+		for (Map.Entry<String, ?> entry : values.entrySet()) {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			quote(json, entry.getKey()).append(':');
+			Object value = entry.getValue();
+			if (value instanceof Number || value instanceof Boolean) {
+				json.append(value);
+			}
+			else {
+				quote(json, String.valueOf(value));
+			}
+		}
+		return json.append('}').toString();
+	}
+
+	private static StringBuilder quote(StringBuilder json, String text) {
+		json.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				json.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				json.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				json.append(c);
+			}
+		}
+		return json.append('"');
+	}
+
+	/**
+	 * Read a flat object written by {@link #write(Map)}; numbers and booleans come back as
+	 * their text.
+	 * @param json the JSON text
+	 * @return names and values in order
+	 * @throws IllegalArgumentException if the text is not a flat object
+	 */
+	public static Map<String, String> read(String json) {
+		Map<String, String> values = new LinkedHashMap<>();
+		Cursor cursor = new Cursor(json.trim());
+		cursor.expect('{');
+		if (cursor.peek() == '}') {
+			return values;
+		}
+		do {
+			String name = cursor.string();
+			cursor.expect(':');
+			values.put(name, (cursor.peek() == '"') ? cursor.string() : cursor.bare());
+		}
+		while (cursor.next() == ',');
+		return values;
+	}
+
+	private static final class Cursor {
+
+		private final String text;
+
+		private int position;
+
+		Cursor(String text) {
+			this.text = text;
+		}
+
+		char peek() {
+			skipSpaces();
+			if (this.position >= this.text.length()) {
+				throw new IllegalArgumentException("Unexpected end of JSON: " + this.text);
+			}
+			return this.text.charAt(this.position);
+		}
+
+		char next() {
+			char c = peek();
+			this.position++;
+			return c;
+		}
+
+		void expect(char expected) {
+			char c = next();
+			if (c != expected) {
+				throw new IllegalArgumentException(
+						"Expected '" + expected + "' at " + (this.position - 1) + " of " + this.text);
+			}
+		}
+
+		String string() {
+			expect('"');
+			StringBuilder value = new StringBuilder();
+			while (true) {
+				char c = this.text.charAt(this.position++);
+				if (c == '"') {
+					return value.toString();
+				}
+				if (c == '\\') {
+					char escaped = this.text.charAt(this.position++);
+					if (escaped == 'u') {
+						value.append((char) Integer.parseInt(this.text.substring(this.position, this.position + 4), 16));
+						this.position += 4;
+					}
+					else {
+						value.append(escaped);
+					}
+				}
+				else {
+					value.append(c);
+				}
+			}
+		}
+
+		String bare() {
+			skipSpaces();
+			int start = this.position;
+			while (this.position < this.text.length() && ",}".indexOf(this.text.charAt(this.position)) < 0) {
+				this.position++;
+			}
+			return this.text.substring(start, this.position).trim();
+		}
+
+		private void skipSpaces() {
+			while (this.position < this.text.length() && Character.isWhitespace(this.text.charAt(this.position))) {
+				this.position++;
+			}
+		}
+
+	}
+
+}

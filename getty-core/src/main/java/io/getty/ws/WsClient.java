@@ -1,0 +1,198 @@
+package io.getty.ws;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.net.ssl.SSLException;
+
+import io.getty.ClientBuilder;
+import io.getty.EndPointType;
+import io.getty.EventLoops;
+import io.getty.GettyException;
+import io.getty.internal.AbstractClient;
+import io.getty.internal.Tls;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A WebSocket client that keeps a pool of sessions to one {@code ws://} or
+ * {@code wss://} URI: Getty's {@code NewWSClient} and {@code NewWSSClient}. With
+ * {@code wss} the server's certificate is verified against the JVM's trust store unless
+ * an {@link SslContext} says otherwise (Getty's WSS client does not verify).
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class WsClient extends AbstractClient {
+
+	private final URI uri;
+
+	private final @Nullable SslContext sslContext;
+
+	private final boolean verifyHostname;
+
+	private final boolean compression;
+
+	private final Duration handshakeTimeout;
+
+	private WsClient(Builder builder, URI uri, @Nullable SslContext sslContext) {
+		super(builder, "wss".equals(uri.getScheme()) ? EndPointType.WSS_CLIENT : EndPointType.WS_CLIENT);
+		this.uri = uri;
+		this.sslContext = sslContext;
+		this.verifyHostname = builder.verifyHostname;
+		this.compression = builder.compression;
+		this.handshakeTimeout = builder.handshakeTimeout;
+	}
+
+	/**
+	 * Return a builder.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	protected String kind() {
+		return (this.sslContext != null) ? "WSS client" : "WebSocket client";
+	}
+
+	/**
+	 * Return the server URI.
+	 * @return the URI
+	 */
+	public URI uri() {
+		return this.uri;
+	}
+
+	@Override
+	protected void configure(Bootstrap bootstrap, EventLoops loops, InetSocketAddress server) {
+		bootstrap.channel(loops.socketChannelType())
+			.option(ChannelOption.TCP_NODELAY, true)
+			.handler(new ChannelInitializer<>() {
+				@Override
+				protected void initChannel(Channel channel) {
+					initWebSocketClientChannel(channel,
+							(WsClient.this.sslContext != null) ? Tls.client(WsClient.this.sslContext, channel, server,
+									WsClient.this.verifyHostname, WsClient.this.handshakeTimeout) : null,
+							WsClient.this.uri, WsClient.this.compression, WsClient.this.handshakeTimeout);
+				}
+			});
+	}
+
+	/**
+	 * Builds a {@link WsClient}.
+	 */
+	public static final class Builder extends ClientBuilder<Builder> {
+
+		private @Nullable URI uri;
+
+		private @Nullable SslContext sslContext;
+
+		private boolean verifyHostname = true;
+
+		private boolean compression = true;
+
+		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the server URI, which also sets the server address.
+		 * @param uri a {@code ws://} or {@code wss://} URI
+		 * @return this builder
+		 */
+		public Builder uri(String uri) {
+			return uri(URI.create(uri));
+		}
+
+		/**
+		 * Set the server URI, which also sets the server address.
+		 * @param uri a {@code ws://} or {@code wss://} URI
+		 * @return this builder
+		 */
+		public Builder uri(URI uri) {
+			Objects.requireNonNull(uri, "uri");
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if (!scheme.equals("ws") && !scheme.equals("wss") || uri.getHost() == null) {
+				throw new IllegalArgumentException("A WebSocket URI looks like ws://host:port/path or "
+						+ "wss://host:port/path, but was '" + uri + "'");
+			}
+			int port = (uri.getPort() > 0) ? uri.getPort() : scheme.equals("wss") ? 443 : 80;
+			this.uri = uri;
+			return serverAddress(uri.getHost(), port);
+		}
+
+		/**
+		 * Use this TLS context for {@code wss} instead of one that trusts the JVM's CAs.
+		 * @param sslContext the client context
+		 * @return this builder
+		 */
+		public Builder sslContext(SslContext sslContext) {
+			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+			return this;
+		}
+
+		/**
+		 * Set whether the server certificate must name the host (default {@code true}).
+		 * @param verifyHostname whether to verify the host name
+		 * @return this builder
+		 */
+		public Builder verifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
+			return this;
+		}
+
+		/**
+		 * Set whether to offer permessage-deflate (default {@code true}).
+		 * @param compression whether to offer compression
+		 * @return this builder
+		 */
+		public Builder compression(boolean compression) {
+			this.compression = compression;
+			return this;
+		}
+
+		/**
+		 * Set the longest the TLS handshake and the upgrade may each take.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder handshakeTimeout(Duration timeout) {
+			this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
+			return this;
+		}
+
+		/**
+		 * Build the client; call {@link WsClient#start()} to connect.
+		 * @return the client
+		 */
+		public WsClient build() {
+			URI target = Objects.requireNonNull(this.uri, "WebSocket client has no URI; call uri(\"ws://...\")");
+			SslContext context = this.sslContext;
+			if ("wss".equalsIgnoreCase(target.getScheme()) && context == null) {
+				try {
+					context = SslContextBuilder.forClient().build();
+				}
+				catch (SSLException ex) {
+					throw new GettyException("Could not create the default TLS context for " + target, ex);
+				}
+			}
+			if ("ws".equalsIgnoreCase(target.getScheme())) {
+				context = null;
+			}
+			return new WsClient(this, target, context);
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.getty.boot.autoconfigure.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.getty.EndPoint;
+import io.getty.boot.context.MessageHandlingRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.util.Assert;
+
+/**
+ * Records how long each {@code onMessage} took in the {@link GettyMeters#MESSAGE_HANDLING}
+ * timer of its endpoint, tagged with the outcome. The timers of an endpoint are
+ * registered on its first message and then reused, so recording a message looks up no
+ * meter and builds no tags.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
+
+	private final MeterRegistry registry;
+
+	private final Iterable<Tag> tags;
+
+	// Keyed by identity (endpoints do not override equals), so a lookup is one hash probe.
+	private final Map<EndPoint, Timers> timers = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a recorder.
+	 * @param registry where the timers are registered
+	 */
+	public GettyMessageHandlingTimers(MeterRegistry registry) {
+		this(registry, Tags.empty());
+	}
+
+	/**
+	 * Create a recorder that adds tags to every timer.
+	 * @param registry where the timers are registered
+	 * @param tags extra tags; keep their values bounded
+	 */
+	public GettyMessageHandlingTimers(MeterRegistry registry, Iterable<Tag> tags) {
+		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(tags, "'tags' must not be null");
+		this.registry = registry;
+		this.tags = tags;
+	}
+
+	@Override
+	public void record(EndPoint endpoint, long nanos, boolean failed) {
+		Timers timers = this.timers.get(endpoint);
+		if (timers == null) {
+			timers = this.timers.computeIfAbsent(endpoint, this::register);
+		}
+		(failed ? timers.error() : timers.success()).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private Timers register(EndPoint endpoint) {
+		Tags tags = GettyMeters.endpointTags(endpoint).and(this.tags);
+		return new Timers(timer(tags, "success"), timer(tags, "error"));
+	}
+
+	private Timer timer(Tags tags, String outcome) {
+		return Timer.builder(GettyMeters.MESSAGE_HANDLING.getName())
+			.description(GettyMeters.MESSAGE_HANDLING.getDescription())
+			.tags(tags)
+			.tag(GettyMeters.HandlingKeys.OUTCOME.asString(), outcome)
+			.register(this.registry);
+	}
+
+	private record Timers(Timer success, Timer error) {
+
+	}
+
+}
