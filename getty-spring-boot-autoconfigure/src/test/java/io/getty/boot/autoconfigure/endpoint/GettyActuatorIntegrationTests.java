@@ -62,10 +62,17 @@ class GettyActuatorIntegrationTests {
 				assertThat(context.getBean(GettyActuatorEndpoint.class).endpoints().endpoints())
 					.singleElement()
 					.satisfies((echo) -> assertThat(echo.sessions()).hasSize(1));
-				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> assertThat(registry.scrape()).contains(
-							"getty_messages_read_total{endpoint=\"echo\",role=\"server\",type=\"tcp\"} 1.0",
-							"getty_message_handling_seconds_count{endpoint=\"echo\",outcome=\"success\",role=\"server\",type=\"tcp\"} 1"));
+				await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+					assertThat(registry.get("getty.messages.read").tag("endpoint", "echo").functionCounter().count())
+						.isEqualTo(1);
+					assertThat(registry.get("getty.message.handling")
+						.tags("endpoint", "echo", "outcome", "success")
+						.timer()
+						.count())
+						.isEqualTo(1);
+				});
+				assertThat(registry.scrape()).contains("getty_messages_read_total{endpoint=\"echo\"",
+						"getty_message_handling_seconds_count{endpoint=\"echo\"");
 			}
 		}
 	}

@@ -72,10 +72,12 @@ class GettyEndpointAutoConfigurationTests {
 
 	@Test
 	void userDefinedEndpointReplacesTheAutoConfiguredOne() {
-		this.runner.withPropertyValues(EXPOSE).withUserConfiguration(CustomEndpointConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context.getBeanNamesForType(GettyActuatorEndpoint.class)).containsExactly("customEndpoint");
-		});
+		this.runner.withPropertyValues(EXPOSE)
+			.withUserConfiguration(CustomEndpointConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanNamesForType(GettyActuatorEndpoint.class)).containsExactly("customEndpoint");
+			});
 	}
 
 	@Test
@@ -142,7 +144,8 @@ class GettyEndpointAutoConfigurationTests {
 				assertThat(closed.id()).isEqualTo(listed.id());
 				assertThat(closed.existed()).isTrue();
 				assertThat(client.awaitClosedByPeer()).isTrue();
-				await().atMost(TIMEOUT).untilAsserted(() -> assertThat(echo(endpoint.endpoints()).sessions()).isEmpty());
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(echo(endpoint.endpoints()).sessions()).isEmpty());
 				assertThat(endpoint.session(listed.id())).isNull();
 				assertThat(endpoint.closeSession(listed.id()).existed()).isFalse();
 				assertThat(echo(endpoint.endpoints()).stats().closedSessions()).isEqualTo(1);
@@ -164,7 +167,8 @@ class GettyEndpointAutoConfigurationTests {
 				assertThat(operations.get("GET getty").invoke(invocation(Collections.emptyMap())))
 					.isInstanceOf(EndpointsDescriptor.class);
 				assertThat(operations.get("GET getty/{id}").invoke(invocation(path)))
-					.isInstanceOfSatisfying(SessionDescriptor.class, (session) -> assertThat(session.id()).isEqualTo(id));
+					.isInstanceOfSatisfying(SessionDescriptor.class,
+							(session) -> assertThat(session.id()).isEqualTo(id));
 				// A null result is what the web layer turns into a 404.
 				assertThat(operations.get("GET getty/{id}").invoke(invocation(Map.of("id", "-1")))).isNull();
 				assertThat(operations.get("DELETE getty/{id}").invoke(invocation(path)))

@@ -1,0 +1,4 @@
+/**
+ * Apache MINA echo server.
+ */
+package io.getty.bench.mina;
