@@ -285,6 +285,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 	protected final void initWebSocketServerChannel(Channel channel, @Nullable SslHandler ssl, String path,
 			Set<String> allowedOrigins, boolean compression, Duration handshakeTimeout) {
 		NettySession session = newSession(channel, SessionTransport.WEBSOCKET);
+		// Also the most a compressed message may inflate to: no zip bomb grows past it.
 		int maxMessage = maxWebSocketMessage();
 		ChannelPipeline pipeline = channel.pipeline();
 		if (ssl != null) {
@@ -294,7 +295,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 			.addLast(GettyPipeline.HTTP_AGGREGATOR, new HttpObjectAggregator(8192))
 			.addLast(GettyPipeline.WEBSOCKET_FILTER, new WebSocketRequestFilter(path, allowedOrigins));
 		if (compression) {
-			pipeline.addLast(GettyPipeline.WEBSOCKET_COMPRESSION, new WebSocketServerCompressionHandler(0));
+			pipeline.addLast(GettyPipeline.WEBSOCKET_COMPRESSION, new WebSocketServerCompressionHandler(maxMessage));
 		}
 		WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
 			.websocketPath(path)
@@ -331,7 +332,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		pipeline.addLast(GettyPipeline.HTTP_CODEC, new HttpClientCodec())
 			.addLast(GettyPipeline.HTTP_AGGREGATOR, new HttpObjectAggregator(8192));
 		if (compression) {
-			pipeline.addLast(GettyPipeline.WEBSOCKET_COMPRESSION, new WebSocketClientCompressionHandler(0));
+			pipeline.addLast(GettyPipeline.WEBSOCKET_COMPRESSION, new WebSocketClientCompressionHandler(maxMessage));
 		}
 		WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
 			.webSocketUri(uri)

@@ -27,6 +27,7 @@ import io.getty.SessionStats;
 import io.getty.TaskPool;
 import io.getty.WriteResult;
 import io.getty.codec.CodecException;
+import io.getty.codec.MessageTooLongException;
 import io.getty.codec.PackageReader;
 import io.getty.codec.PackageWriter;
 import io.getty.codec.ReadWriter;
@@ -35,6 +36,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -626,6 +629,11 @@ public final class NettySession implements Session {
 		return this.transport;
 	}
 
+	private static boolean isTooLong(@Nullable Throwable error) {
+		return error instanceof MessageTooLongException || error instanceof TooLongFrameException
+				|| error instanceof DecompressionException;
+	}
+
 	/** Return whether the session got as far as opening. Called on the I/O thread. */
 	boolean isOpened() {
 		return this.opened;
@@ -826,8 +834,12 @@ public final class NettySession implements Session {
 	private void closeChannel() {
 		cancelTimers();
 		if (this.transport == SessionTransport.WEBSOCKET && this.channel.isActive() && this.opened) {
-			// A proper close frame, with Getty's status and reason, after queued messages.
-			this.channel.write(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bye-bye!!!"));
+			// A proper close frame after queued messages: 1009 for a message that was too
+			// long (RFC 6455), otherwise Getty's 1000 "bye-bye!!!".
+			this.channel.write(isTooLong(this.error)
+					? new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG,
+							"message longer than " + this.maxMsgLen + " bytes")
+					: new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bye-bye!!!"));
 		}
 		else if (!this.channel.isActive() || this.pendingOutboundBytes.get() == 0) {
 			this.channel.close();

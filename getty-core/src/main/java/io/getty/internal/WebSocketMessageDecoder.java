@@ -1,6 +1,7 @@
 package io.getty.internal;
 
 import io.getty.codec.CodecException;
+import io.getty.codec.MessageTooLongException;
 import io.getty.codec.PackageReader;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,9 +29,18 @@ final class WebSocketMessageDecoder extends SimpleChannelInboundHandler<WebSocke
 			return;
 		}
 		ByteBuf content = frame.content();
-		this.session.bytesRead(content.readableBytes());
+		int length = content.readableBytes();
+		this.session.bytesRead(length);
 		PackageReader<?> reader = this.session.reader();
 		if (reader == null || this.session.isClosed()) {
+			return;
+		}
+		int max = this.session.maxMsgLen();
+		if (max > 0 && length > max) {
+			// A compressed frame can pass the frame decoder's limit and still inflate to
+			// more than max-msg-len; the session closes with 1009.
+			this.session.failed(new MessageTooLongException("a " + length + "-byte WebSocket message on "
+					+ this.session.describe() + " exceeds max-msg-len " + max, length, max));
 			return;
 		}
 		try {
