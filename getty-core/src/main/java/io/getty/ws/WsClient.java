@@ -33,7 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WsClient extends AbstractClient {
 
-	private final URI uri;
+	private final boolean secure;
+
+	private final String path;
+
+	private volatile @Nullable URI uri;
 
 	private final @Nullable SslContext sslContext;
 
@@ -43,9 +47,10 @@ public final class WsClient extends AbstractClient {
 
 	private final Duration handshakeTimeout;
 
-	private WsClient(Builder builder, URI uri, @Nullable SslContext sslContext) {
-		super(builder, "wss".equals(uri.getScheme()) ? EndPointType.WSS_CLIENT : EndPointType.WS_CLIENT);
-		this.uri = uri;
+	private WsClient(Builder builder, @Nullable SslContext sslContext) {
+		super(builder, builder.secure ? EndPointType.WSS_CLIENT : EndPointType.WS_CLIENT);
+		this.secure = builder.secure;
+		this.path = builder.path;
 		this.sslContext = sslContext;
 		this.verifyHostname = builder.verifyHostname;
 		this.compression = builder.compression;
@@ -66,15 +71,18 @@ public final class WsClient extends AbstractClient {
 	}
 
 	/**
-	 * Return the server URI.
-	 * @return the URI
+	 * Return the server URI, known once the client started.
+	 * @return the URI, or {@code null} before {@link #start()}
 	 */
-	public URI uri() {
+	public @Nullable URI uri() {
 		return this.uri;
 	}
 
 	@Override
 	protected void configure(Bootstrap bootstrap, EventLoops loops, InetSocketAddress server) {
+		URI target = URI.create((this.secure ? "wss://" : "ws://")
+				+ io.getty.internal.Addresses.format(server) + this.path);
+		this.uri = target;
 		bootstrap.channel(loops.socketChannelType())
 			.option(ChannelOption.TCP_NODELAY, true)
 			.handler(new ChannelInitializer<>() {
@@ -83,7 +91,7 @@ public final class WsClient extends AbstractClient {
 					initWebSocketClientChannel(channel,
 							(WsClient.this.sslContext != null) ? Tls.client(WsClient.this.sslContext, channel, server,
 									WsClient.this.verifyHostname, WsClient.this.handshakeTimeout) : null,
-							WsClient.this.uri, WsClient.this.compression, WsClient.this.handshakeTimeout);
+							target, WsClient.this.compression, WsClient.this.handshakeTimeout);
 				}
 			});
 	}
@@ -93,7 +101,9 @@ public final class WsClient extends AbstractClient {
 	 */
 	public static final class Builder extends ClientBuilder<Builder> {
 
-		private @Nullable URI uri;
+		private boolean secure;
+
+		private String path = "/";
 
 		private @Nullable SslContext sslContext;
 
@@ -128,8 +138,36 @@ public final class WsClient extends AbstractClient {
 						+ "wss://host:port/path, but was '" + uri + "'");
 			}
 			int port = (uri.getPort() > 0) ? uri.getPort() : scheme.equals("wss") ? 443 : 80;
-			this.uri = uri;
+			this.secure = scheme.equals("wss");
+			this.path = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) ? "/"
+					: uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 			return serverAddress(uri.getHost(), port);
+		}
+
+		/**
+		 * Set whether to connect with {@code wss} (default: as the URI says, else
+		 * {@code false}), for a client whose server address is given separately.
+		 * @param secure whether to use TLS
+		 * @return this builder
+		 */
+		public Builder secure(boolean secure) {
+			this.secure = secure;
+			return this;
+		}
+
+		/**
+		 * Set the path of the WebSocket, for a client whose server address is given
+		 * separately.
+		 * @param path a path starting with {@code /}
+		 * @return this builder
+		 */
+		public Builder path(String path) {
+			Objects.requireNonNull(path, "path");
+			if (!path.startsWith("/")) {
+				throw new IllegalArgumentException("path must start with '/', but was '" + path + "'");
+			}
+			this.path = path;
+			return this;
 		}
 
 		/**
@@ -177,20 +215,16 @@ public final class WsClient extends AbstractClient {
 		 * @return the client
 		 */
 		public WsClient build() {
-			URI target = Objects.requireNonNull(this.uri, "WebSocket client has no URI; call uri(\"ws://...\")");
-			SslContext context = this.sslContext;
-			if ("wss".equalsIgnoreCase(target.getScheme()) && context == null) {
+			SslContext context = this.secure ? this.sslContext : null;
+			if (this.secure && context == null) {
 				try {
 					context = SslContextBuilder.forClient().build();
 				}
 				catch (SSLException ex) {
-					throw new GettyException("Could not create the default TLS context for " + target, ex);
+					throw new GettyException("Could not create the default TLS context of a wss client", ex);
 				}
 			}
-			if ("ws".equalsIgnoreCase(target.getScheme())) {
-				context = null;
-			}
-			return new WsClient(this, target, context);
+			return new WsClient(this, context);
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -33,7 +34,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * @author getty team
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration")
 @ConditionalOnClass(TcpServer.class)
 @EnableConfigurationProperties(GettyProperties.class)
 public final class GettyAutoConfiguration {
@@ -57,8 +58,10 @@ public final class GettyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GettyEndpointFactory gettyEndpointFactory(GettyProperties properties, GettyEndpointRegistry registry,
-			ObjectProvider<EndPointCustomizer> customizers, ConfigurableEnvironment environment) {
-		return new GettyEndpointFactory(properties, registry, customizers.orderedStream().toList(), environment);
+			ObjectProvider<EndPointCustomizer> customizers, ConfigurableEnvironment environment,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new GettyEndpointFactory(properties, registry, customizers.orderedStream().toList(), environment,
+				sslBundles);
 	}
 
 	@Bean

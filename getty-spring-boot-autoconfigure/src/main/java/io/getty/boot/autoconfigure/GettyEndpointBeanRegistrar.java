@@ -5,6 +5,10 @@ import java.util.Map;
 import io.getty.EndPoint;
 import io.getty.tcp.TcpClient;
 import io.getty.tcp.TcpServer;
+import io.getty.udp.UdpClient;
+import io.getty.udp.UdpEndPoint;
+import io.getty.ws.WsClient;
+import io.getty.ws.WsServer;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -50,11 +54,27 @@ class GettyEndpointBeanRegistrar implements BeanDefinitionRegistryPostProcessor,
 						"'" + name + "' is declared both as getty.servers." + name + " and getty.clients." + name,
 						"Give the server and the client different names: every endpoint is a bean named after it");
 			}
-			register(registry, name, TcpServer.class);
+			register(registry, name, serverType(properties.getServers().get(name).getType()));
 		}
-		for (String name : properties.getClients().keySet()) {
-			register(registry, name, TcpClient.class);
+		for (Map.Entry<String, GettyProperties.Client> client : properties.getClients().entrySet()) {
+			register(registry, client.getKey(), clientType(client.getValue().getType()));
 		}
+	}
+
+	private static Class<? extends EndPoint> serverType(GettyProperties.Type type) {
+		return switch (type) {
+			case TCP -> TcpServer.class;
+			case UDP -> UdpEndPoint.class;
+			case WS, WSS -> WsServer.class;
+		};
+	}
+
+	private static Class<? extends EndPoint> clientType(GettyProperties.Type type) {
+		return switch (type) {
+			case TCP -> TcpClient.class;
+			case UDP -> UdpClient.class;
+			case WS, WSS -> WsClient.class;
+		};
 	}
 
 	static GettyProperties bind(Environment environment) {

@@ -1,10 +1,13 @@
 package io.getty.boot.autoconfigure;
 
 import java.net.InetSocketAddress;
+
+import javax.net.ssl.SSLException;
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.getty.EndPoint;
+import io.getty.ClientBuilder;
 import io.getty.EndPointBuilder;
 import io.getty.EndPointCustomizer;
 import io.getty.EndPointType;
@@ -17,8 +20,17 @@ import io.getty.boot.autoconfigure.GettyProperties.Server;
 import io.getty.boot.context.GettyEndpointRegistry;
 import io.getty.tcp.TcpClient;
 import io.getty.tcp.TcpServer;
+import io.getty.udp.UdpClient;
+import io.getty.udp.UdpEndPoint;
+import io.getty.ws.WsClient;
+import io.getty.ws.WsServer;
+import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -46,6 +58,8 @@ public class GettyEndpointFactory {
 
 	private final Environment environment;
 
+	private final ObjectProvider<SslBundles> sslBundles;
+
 	/**
 	 * Create a factory.
 	 * @param properties the properties
@@ -53,13 +67,15 @@ public class GettyEndpointFactory {
 	 * @param customizers applied in order to every endpoint
 	 * @param environment resolves placeholders that are only known once servers are
 	 * bound, such as {@code ${local.getty.servers.echo.port}}
+	 * @param sslBundles the application's SSL bundles, for {@code ssl.bundle}
 	 */
 	public GettyEndpointFactory(GettyProperties properties, GettyEndpointRegistry registry,
-			List<EndPointCustomizer> customizers, Environment environment) {
+			List<EndPointCustomizer> customizers, Environment environment, ObjectProvider<SslBundles> sslBundles) {
 		this.properties = properties;
 		this.registry = registry;
 		this.customizers = List.copyOf(customizers);
 		this.environment = environment;
+		this.sslBundles = sslBundles;
 	}
 
 	/**
@@ -83,29 +99,182 @@ public class GettyEndpointFactory {
 		return client;
 	}
 
-	private TcpServer createServer(String name, Server server) {
+	private EndPoint createServer(String name, Server server) {
 		String prefix = "getty.servers." + name;
-		checkSupported(name, prefix, server);
-		TcpServer.Builder builder = TcpServer.builder()
-			.host(server.getHost())
-			.port(checkPort(prefix, server.getPort()))
-			.backlog(server.getBacklog());
-		configure(name, prefix, server, builder, EndPointType.TCP_SERVER);
-		return builder.build();
+		int port = checkPort(prefix, server.getPort());
+		Integer level = compressionLevel(server);
+		return switch (server.getType()) {
+			case TCP -> {
+				TcpServer.Builder builder = TcpServer.builder()
+					.host(server.getHost())
+					.port(port)
+					.backlog(server.getBacklog())
+					.handshakeTimeout(server.getSsl().getHandshakeTimeout());
+				SslContext ssl = serverSsl(name, prefix, server, false);
+				if (ssl != null) {
+					builder.sslContext(ssl);
+				}
+				if (level != null) {
+					builder.compression(level);
+				}
+				configure(name, prefix, server, builder, EndPointType.TCP_SERVER);
+				yield builder.build();
+			}
+			case UDP -> {
+				checkNoSsl(name, prefix, server);
+				UdpEndPoint.Builder builder = UdpEndPoint.builder().host(server.getHost()).port(port);
+				configure(name, prefix, server, builder, EndPointType.UDP_ENDPOINT);
+				yield builder.build();
+			}
+			case WS, WSS -> {
+				WsServer.Builder builder = WsServer.builder()
+					.host(server.getHost())
+					.port(port)
+					.path(path(prefix, server))
+					.allowedOrigins(server.getAllowedOrigins())
+					.handshakeTimeout(server.getSsl().getHandshakeTimeout())
+					.compression(server.getCompression() == null || level != null);
+				SslContext ssl = serverSsl(name, prefix, server, server.getType() == GettyProperties.Type.WSS);
+				if (ssl != null) {
+					builder.sslContext(ssl);
+				}
+				configure(name, prefix, server, builder,
+						(ssl != null) ? EndPointType.WSS_SERVER : EndPointType.WS_SERVER);
+				yield builder.build();
+			}
+		};
 	}
 
-	private TcpClient createClient(String name, Client client) {
+	private EndPoint createClient(String name, Client client) {
 		String prefix = "getty.clients." + name;
-		checkSupported(name, prefix, client);
-		TcpClient.Builder builder = TcpClient.builder()
-			.serverAddress(serverAddressOf(prefix, client.getServerAddress()))
-			.connectionNumber(atLeastOne(prefix + ".connection-number", client.getConnectionNumber()))
+		Supplier<InetSocketAddress> address = serverAddressOf(prefix, client.getServerAddress());
+		Integer level = compressionLevel(client);
+		return switch (client.getType()) {
+			case TCP -> {
+				TcpClient.Builder builder = TcpClient.builder()
+					.handshakeTimeout(client.getSsl().getHandshakeTimeout())
+					.verifyHostname(client.getSsl().isVerifyHostname());
+				SslContext ssl = clientSsl(name, prefix, client, false);
+				if (ssl != null) {
+					builder.sslContext(ssl);
+				}
+				if (level != null) {
+					builder.compression(level);
+				}
+				pool(prefix, client, builder.serverAddress(address));
+				configure(name, prefix, client, builder, EndPointType.TCP_CLIENT);
+				yield builder.build();
+			}
+			case UDP -> {
+				checkNoSsl(name, prefix, client);
+				UdpClient.Builder builder = UdpClient.builder();
+				pool(prefix, client, builder.serverAddress(address));
+				configure(name, prefix, client, builder, EndPointType.UDP_CLIENT);
+				yield builder.build();
+			}
+			case WS, WSS -> {
+				boolean secure = client.getType() == GettyProperties.Type.WSS;
+				String path = path(prefix, client);
+				WsClient.Builder builder = WsClient.builder()
+					.handshakeTimeout(client.getSsl().getHandshakeTimeout())
+					.verifyHostname(client.getSsl().isVerifyHostname())
+					.compression(client.getCompression() == null || level != null);
+				builder.secure(secure).path(path);
+				SslContext ssl = clientSsl(name, prefix, client, secure);
+				if (ssl != null) {
+					builder.sslContext(ssl);
+				}
+				pool(prefix, client, builder.serverAddress(address));
+				configure(name, prefix, client, builder, secure ? EndPointType.WSS_CLIENT : EndPointType.WS_CLIENT);
+				yield builder.build();
+			}
+		};
+	}
+
+	private static void pool(String prefix, Client client, ClientBuilder<?> builder) {
+		builder.connectionNumber(atLeastOne(prefix + ".connection-number", client.getConnectionNumber()))
 			.reconnectInterval(client.getReconnectInterval())
 			.reconnectAttempts(atLeastOne(prefix + ".reconnect-attempts", client.getReconnectAttempts()))
 			.maxBackoffMultiplier(atLeastOne(prefix + ".max-backoff-multiplier", client.getMaxBackoffMultiplier()))
 			.connectTimeout(client.getConnectTimeout());
-		configure(name, prefix, client, builder, EndPointType.TCP_CLIENT);
-		return builder.build();
+	}
+
+	private static String path(String prefix, Endpoint endpoint) {
+		String path = endpoint.getPath();
+		if (!StringUtils.hasText(path) || !path.startsWith("/")) {
+			throw new GettyConfigurationException(prefix + ".path is '" + path + "'",
+					"Set it to a path that starts with '/', for example /chat");
+		}
+		return path;
+	}
+
+	private static @Nullable Integer compressionLevel(Endpoint endpoint) {
+		GettyProperties.Compression compression = endpoint.getCompression();
+		return (compression != null) ? compression.level() : null;
+	}
+
+	private @Nullable SslContext serverSsl(String name, String prefix, Server server, boolean required) {
+		SslBundle bundle = bundle(name, prefix, server, required);
+		if (bundle == null) {
+			return null;
+		}
+		try {
+			return NettySslContexts.server(bundle, server.getSsl().getClientAuth());
+		}
+		catch (SSLException | RuntimeException ex) {
+			throw new GettyConfigurationException("The SSL bundle '" + server.getSsl().getBundle() + "' of endpoint '"
+					+ name + "' cannot serve TLS: " + ex.getMessage(),
+					"Give the bundle a key store or PEM key and certificate (spring.ssl.bundle.*)", ex);
+		}
+	}
+
+	private @Nullable SslContext clientSsl(String name, String prefix, Client client, boolean required) {
+		SslBundle bundle = bundle(name, prefix, client, false);
+		if (bundle == null) {
+			// wss without a bundle trusts the JVM's CAs, as a browser would.
+			return null;
+		}
+		try {
+			return NettySslContexts.client(bundle);
+		}
+		catch (SSLException | RuntimeException ex) {
+			throw new GettyConfigurationException("The SSL bundle '" + client.getSsl().getBundle() + "' of endpoint '"
+					+ name + "' cannot be used by a TLS client: " + ex.getMessage(),
+					"Give the bundle a trust store or PEM certificates (spring.ssl.bundle.*)", ex);
+		}
+	}
+
+	private @Nullable SslBundle bundle(String name, String prefix, Endpoint endpoint, boolean required) {
+		String bundleName = endpoint.getSsl().getBundle();
+		if (!StringUtils.hasText(bundleName)) {
+			if (required) {
+				throw new GettyConfigurationException("Endpoint '" + name + "' is wss but " + prefix
+						+ ".ssl.bundle is not set", "Set " + prefix + ".ssl.bundle to a spring.ssl.bundle.* name");
+			}
+			return null;
+		}
+		SslBundles bundles = this.sslBundles.getIfAvailable();
+		if (bundles == null) {
+			throw new GettyConfigurationException(prefix + ".ssl.bundle is '" + bundleName
+					+ "' but the application has no SslBundles", "Declare the bundle under spring.ssl.bundle.*");
+		}
+		try {
+			return bundles.getBundle(bundleName);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new GettyConfigurationException(prefix + ".ssl.bundle names '" + bundleName
+					+ "', which is not declared; declared bundles: " + bundles.getBundleNames(),
+					"Declare it under spring.ssl.bundle.jks." + bundleName + " or spring.ssl.bundle.pem." + bundleName,
+					ex);
+		}
+	}
+
+	private static void checkNoSsl(String name, String prefix, Endpoint endpoint) {
+		if (StringUtils.hasText(endpoint.getSsl().getBundle())) {
+			throw new GettyConfigurationException(
+					prefix + ".ssl.bundle is set on the udp endpoint '" + name + "', but UDP has no TLS here",
+					"Remove " + prefix + ".ssl.bundle, or use type tcp or wss");
+		}
 	}
 
 	private void configure(String name, String prefix, Endpoint endpoint, EndPointBuilder<?> builder,
@@ -182,20 +351,6 @@ public class GettyEndpointFactory {
 				yield TaskPool.virtualThreads(pending);
 			}
 		};
-	}
-
-	private static void checkSupported(String name, String prefix, Endpoint endpoint) {
-		if (endpoint.getType() != GettyProperties.Type.TCP) {
-			throw new GettyConfigurationException(
-					prefix + ".type is " + endpoint.getType().name().toLowerCase()
-							+ ", but this version of getty serves only tcp endpoints from YAML",
-					"Set " + prefix + ".type=tcp, or create the endpoint '" + name + "' in code");
-		}
-		if (StringUtils.hasText(endpoint.getSsl().getBundle())) {
-			throw new GettyConfigurationException(
-					prefix + ".ssl.bundle is set, but this version of getty has no TLS support yet",
-					"Remove " + prefix + ".ssl.bundle, or terminate TLS in front of endpoint '" + name + "'");
-		}
 	}
 
 	private static int checkPort(String prefix, int port) {

@@ -1,12 +1,15 @@
 package io.getty.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.getty.SessionOptions;
 import io.getty.TaskPool;
-import io.getty.tcp.TcpClient;
+import io.getty.internal.Tls;
+import io.getty.ClientBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +29,7 @@ import org.springframework.util.unit.DataSize;
  *       server-address: 127.0.0.1:7070
  * </pre>
  *
- * Defaults equal getty-core's own ({@link SessionOptions}, {@link TcpClient}).
+ * Defaults equal getty-core's own ({@link SessionOptions}, {@link ClientBuilder}).
  *
  * @author getty team
  * @since 0.1.0
@@ -103,6 +106,39 @@ public class GettyProperties {
 	}
 
 	/**
+	 * Compression of an endpoint's traffic.
+	 */
+	public enum Compression {
+
+		/** No compression. */
+		NONE(null),
+
+		/** DEFLATE at its default level. */
+		DEFAULT(-1),
+
+		/** DEFLATE, fastest. */
+		BEST_SPEED(1),
+
+		/** DEFLATE, smallest. */
+		BEST_COMPRESSION(9);
+
+		private final @Nullable Integer level;
+
+		Compression(@Nullable Integer level) {
+			this.level = level;
+		}
+
+		/**
+		 * Return the {@link java.util.zip.Deflater} level.
+		 * @return the level, or {@code null} for none
+		 */
+		public @Nullable Integer level() {
+			return this.level;
+		}
+
+	}
+
+	/**
 	 * How listener callbacks are run.
 	 */
 	public enum TaskPoolType {
@@ -140,7 +176,8 @@ public class GettyProperties {
 	public abstract static class Endpoint {
 
 		/**
-		 * Transport: tcp, udp, ws or wss.
+		 * Transport: tcp, udp, ws or wss. wss needs 'ssl.bundle'; tcp uses TLS when it is
+		 * set.
 		 */
 		private Type type = Type.TCP;
 
@@ -155,6 +192,18 @@ public class GettyProperties {
 		 * What each frame of the length-field codec carries: bytes, string or json.
 		 */
 		private Payload payload = Payload.BYTES;
+
+		/**
+		 * WebSocket path (ws and wss only).
+		 */
+		private String path = "/";
+
+		/**
+		 * Compression: raw DEFLATE stream compression on tcp (both peers must use it),
+		 * permessage-deflate on ws and wss. When unset: none on tcp, permessage-deflate
+		 * offered on ws and wss.
+		 */
+		private @Nullable Compression compression;
 
 		private final LengthField lengthField = new LengthField();
 
@@ -190,6 +239,22 @@ public class GettyProperties {
 
 		public void setPayload(Payload payload) {
 			this.payload = payload;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public @Nullable Compression getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(@Nullable Compression compression) {
+			this.compression = compression;
 		}
 
 		public LengthField getLengthField() {
@@ -235,14 +300,15 @@ public class GettyProperties {
 		private int port;
 
 		/**
-		 * WebSocket path (ws and wss only).
-		 */
-		private String path = "/";
-
-		/**
 		 * Connections the kernel queues before they are accepted.
 		 */
 		private int backlog = 1024;
+
+		/**
+		 * Origins a browser page may connect from (ws and wss); empty allows all, others
+		 * get 403.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
 
 		public String getHost() {
 			return this.host;
@@ -260,20 +326,20 @@ public class GettyProperties {
 			this.port = port;
 		}
 
-		public String getPath() {
-			return this.path;
-		}
-
-		public void setPath(String path) {
-			this.path = path;
-		}
-
 		public int getBacklog() {
 			return this.backlog;
 		}
 
 		public void setBacklog(int backlog) {
 			this.backlog = backlog;
+		}
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
 		}
 
 	}
@@ -296,23 +362,23 @@ public class GettyProperties {
 		/**
 		 * Pause before a reconnect attempt, multiplied by the attempt number.
 		 */
-		private Duration reconnectInterval = TcpClient.DEFAULT_RECONNECT_INTERVAL;
+		private Duration reconnectInterval = ClientBuilder.DEFAULT_RECONNECT_INTERVAL;
 
 		/**
 		 * Failed attempts in a row after which the client stops reconnecting until another
 		 * of its sessions closes.
 		 */
-		private int reconnectAttempts = TcpClient.DEFAULT_RECONNECT_ATTEMPTS;
+		private int reconnectAttempts = ClientBuilder.DEFAULT_RECONNECT_ATTEMPTS;
 
 		/**
 		 * Cap of the attempt multiplier of the reconnect interval.
 		 */
-		private int maxBackoffMultiplier = TcpClient.DEFAULT_MAX_BACKOFF_MULTIPLIER;
+		private int maxBackoffMultiplier = ClientBuilder.DEFAULT_MAX_BACKOFF_MULTIPLIER;
 
 		/**
 		 * Longest a connection attempt may take.
 		 */
-		private Duration connectTimeout = TcpClient.DEFAULT_CONNECT_TIMEOUT;
+		private Duration connectTimeout = ClientBuilder.DEFAULT_CONNECT_TIMEOUT;
 
 		public @Nullable String getServerAddress() {
 			return this.serverAddress;
@@ -615,8 +681,9 @@ public class GettyProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') to use; unset means
-		 * no TLS.
+		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') to use: its key
+		 * material identifies a server (or a client, for mutual TLS) and its trust
+		 * material verifies the peer. Unset means no TLS on tcp.
 		 */
 		private @Nullable String bundle;
 
@@ -626,9 +693,15 @@ public class GettyProperties {
 		private ClientAuth clientAuth = ClientAuth.NONE;
 
 		/**
-		 * Longest a TLS handshake may take.
+		 * Longest a TLS handshake (and a WebSocket upgrade) may take.
 		 */
-		private Duration handshakeTimeout = Duration.ofSeconds(10);
+		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
+
+		/**
+		 * Whether a client checks that the server certificate names the host it
+		 * connects to.
+		 */
+		private boolean verifyHostname = true;
 
 		public @Nullable String getBundle() {
 			return this.bundle;
@@ -652,6 +725,14 @@ public class GettyProperties {
 
 		public void setHandshakeTimeout(Duration handshakeTimeout) {
 			this.handshakeTimeout = handshakeTimeout;
+		}
+
+		public boolean isVerifyHostname() {
+			return this.verifyHostname;
+		}
+
+		public void setVerifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
 		}
 
 	}

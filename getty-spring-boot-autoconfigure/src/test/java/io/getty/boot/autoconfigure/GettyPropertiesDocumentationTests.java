@@ -72,7 +72,8 @@ class GettyPropertiesDocumentationTests {
 
 	private static boolean isLeaf(Class<?> type) {
 		return type.isPrimitive() || type.isEnum() || type == String.class || type == Integer.class
-				|| type == Duration.class || type == DataSize.class || type == Class.class;
+				|| type == Duration.class || type == DataSize.class || type == Class.class
+				|| java.util.Collection.class.isAssignableFrom(type);
 	}
 
 	private static String kebab(String name) {

@@ -51,7 +51,9 @@ class GettyPropertiesTests {
 		properties.getServers().put("echo", new GettyProperties.Server());
 		GettyEndpointFactory factory = new GettyEndpointFactory(properties,
 				new io.getty.boot.context.GettyEndpointRegistry(java.util.Set.of("echo")), java.util.List.of(),
-				new org.springframework.mock.env.MockEnvironment());
+				new org.springframework.mock.env.MockEnvironment(),
+				new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+					.getBeanProvider(org.springframework.boot.ssl.SslBundles.class));
 		io.getty.tcp.TcpServer server = (io.getty.tcp.TcpServer) factory.create("echo");
 		assertThat(server.sessionOptions()).usingRecursiveComparison().isEqualTo(SessionOptions.defaults());
 	}

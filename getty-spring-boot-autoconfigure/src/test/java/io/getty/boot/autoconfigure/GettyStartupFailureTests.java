@@ -143,13 +143,25 @@ class GettyStartupFailureTests {
 	}
 
 	@Test
-	void aTransportThisVersionCannotServeFromYamlStopsStartup() {
+	void wssWithoutAnSslBundleStopsStartup() {
 		this.runner.withUserConfiguration(EchoAndHelloListeners.class)
-			.withPropertyValues("getty.servers.echo.type=ws")
+			.withPropertyValues("getty.servers.echo.type=wss")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(rootCause(context.getStartupFailure()))
-					.hasMessageContaining("getty.servers.echo.type is ws");
+					.hasMessageContaining("Endpoint 'echo' is wss but getty.servers.echo.ssl.bundle is not set");
+			});
+	}
+
+	@Test
+	void anSslBundleThatDoesNotExistStopsStartup() {
+		this.runner.withConfiguration(AutoConfigurations.of(org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration.class))
+			.withUserConfiguration(EchoAndHelloListeners.class)
+			.withPropertyValues("getty.servers.echo.ssl.bundle=missing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure())
+					.hasStackTraceContaining("getty.servers.echo.ssl.bundle names 'missing', which is not declared");
 			});
 	}
 
