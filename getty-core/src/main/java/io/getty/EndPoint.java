@@ -46,7 +46,8 @@ public interface EndPoint extends AutoCloseable {
 
 	/**
 	 * Return the bound address of a server, or the server address a client connects to.
-	 * @return the address, or {@code null} when a server has not been started
+	 * @return the address, or {@code null} when a server is not started or closed, or a
+	 * client not started
 	 */
 	@Nullable InetSocketAddress address();
 

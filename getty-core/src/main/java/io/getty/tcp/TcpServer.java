@@ -111,10 +111,14 @@ public final class TcpServer extends AbstractEndPoint {
 				loops.isNative() ? "epoll" : "nio", (this.sslContext != null) ? ", TLS" : "");
 	}
 
+	/**
+	 * Return the bound address.
+	 * @return the address, or {@code null} before {@link #start()} and after closing
+	 */
 	@Override
 	public @Nullable InetSocketAddress address() {
 		Channel channel = this.serverChannel;
-		return (channel != null) ? (InetSocketAddress) channel.localAddress() : null;
+		return (channel != null && !isClosed()) ? (InetSocketAddress) channel.localAddress() : null;
 	}
 
 	/**

@@ -85,10 +85,14 @@ public final class UdpEndPoint extends AbstractEndPoint {
 				loops.isNative() ? "epoll" : "nio");
 	}
 
+	/**
+	 * Return the bound address.
+	 * @return the address, or {@code null} before {@link #start()} and after closing
+	 */
 	@Override
 	public @Nullable InetSocketAddress address() {
 		Channel bound = this.channel;
-		return (bound != null) ? (InetSocketAddress) bound.localAddress() : null;
+		return (bound != null && !isClosed()) ? (InetSocketAddress) bound.localAddress() : null;
 	}
 
 	/**

@@ -120,10 +120,14 @@ public final class WsServer extends AbstractEndPoint {
 				this.path, loops.isNative() ? "epoll" : "nio");
 	}
 
+	/**
+	 * Return the bound address.
+	 * @return the address, or {@code null} before {@link #start()} and after closing
+	 */
 	@Override
 	public @Nullable InetSocketAddress address() {
 		Channel channel = this.serverChannel;
-		return (channel != null) ? (InetSocketAddress) channel.localAddress() : null;
+		return (channel != null && !isClosed()) ? (InetSocketAddress) channel.localAddress() : null;
 	}
 
 	/**

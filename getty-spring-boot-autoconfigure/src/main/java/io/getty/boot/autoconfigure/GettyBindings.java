@@ -70,7 +70,8 @@ class GettyBindings implements SmartInitializingSingleton {
 				ReadWriter.class, declared, problems);
 		Map<String, List<Found<SessionInitializer>>> initializers = find(GettySessionInitializer.class,
 				GettySessionInitializer::endpoints, SessionInitializer.class, declared, problems);
-		MessageHandlingRecorder handlingRecorder = this.recorder.getIfAvailable();
+		// One recorder times messages; with several, none is picked rather than failing.
+		MessageHandlingRecorder handlingRecorder = this.recorder.getIfUnique();
 		Map<String, Binding> bindings = new LinkedHashMap<>();
 		for (Map.Entry<String, Boolean> endpoint : declared.entrySet()) {
 			String name = endpoint.getKey();

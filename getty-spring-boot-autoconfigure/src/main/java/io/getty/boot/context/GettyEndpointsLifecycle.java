@@ -37,9 +37,11 @@ import org.springframework.core.env.PropertySource;
 public class GettyEndpointsLifecycle implements SmartLifecycle {
 
 	/**
-	 * The phase: started after most beans, stopped before them, so listeners can use
-	 * other beans until the last session closed. Same as Spring Boot's graceful web
-	 * server shutdown.
+	 * The phase, the same as Spring Boot's graceful web server shutdown: endpoints start
+	 * before, and stop after, {@code SmartLifecycle} beans of the default phase (such as
+	 * message listener containers that listeners might hand work to). Plain singletons
+	 * are destroyed only after every lifecycle phase stopped, so listeners can use them
+	 * until the last session closed.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
