@@ -40,6 +40,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.handler.codec.compression.JdkZlibDecoder;
 import io.netty.handler.codec.compression.JdkZlibEncoder;
 import io.netty.handler.codec.compression.ZlibWrapper;
@@ -110,6 +113,10 @@ public abstract class AbstractEndPoint implements EndPoint {
 	private final AtomicLong closedSessions = new AtomicLong();
 
 	private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+	// Every connection, also those still in a TLS or WebSocket handshake that never
+	// became an open session, so that closing the endpoint leaves none behind.
+	private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
 	protected AbstractEndPoint(EndPointBuilder<?> builder, EndPointType type) {
 		this.type = type;
@@ -357,6 +364,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 	}
 
 	private NettySession newSession(Channel channel, SessionTransport transport) {
+		this.channels.add(channel);
 		SessionOptions options = this.sessionOptions;
 		channel.config()
 			.setWriteBufferWaterMark(new WriteBufferWaterMark(options.writeBufferLowWaterMark(),
@@ -468,6 +476,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 			futures.add(session.closeFuture());
 		}
 		if (futures.isEmpty()) {
+			this.channels.close();
 			return true;
 		}
 		CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
@@ -479,6 +488,8 @@ public abstract class AbstractEndPoint implements EndPoint {
 		}
 		try {
 			all.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+			// Connections that never opened a session (still in a handshake).
+			this.channels.close();
 			return true;
 		}
 		catch (TimeoutException ex) {
@@ -486,6 +497,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 			logger.warn("{} '{}': {} sessions did not finish closing within {}; closing their connections now",
 					this.type, this.name, left, timeout);
 			this.sessions.values().forEach((session) -> session.channel().close());
+			this.channels.close();
 			return false;
 		}
 		catch (InterruptedException ex) {

@@ -37,14 +37,14 @@ final class WriteTimeouts implements Runnable {
 		}
 	}
 
-	/** Drop finished writes from the head. */
+	/**
+	 * Drop finished writes from the head. The timer stays armed even when nothing is
+	 * outstanding: it then fires once and lapses, which is cheaper than cancelling and
+	 * re-arming it for every read batch that writes.
+	 */
 	void prune() {
 		while (!this.outstanding.isEmpty() && this.outstanding.peekFirst().isDone()) {
 			this.outstanding.pollFirst();
-		}
-		if (this.outstanding.isEmpty() && this.timer != null) {
-			this.timer.cancel(false);
-			this.timer = null;
 		}
 	}
 
