@@ -17,11 +17,14 @@ import java.util.Map;
  * {@code timeout}, {@code tls}, {@code io}
  * @param reconnects sessions a client opened to replace sessions that closed (0 for
  * servers)
+ * @param refusedConnections connections a server refused because it already had
+ * {@code maxConnections} (0 for clients)
  * @author getty team
  * @since 0.1.0
  */
 public record EndPointStats(int activeSessions, long openedSessions, long closedSessions, long readBytes,
-		long writtenBytes, long readPackages, long writtenPackages, Map<String, Long> errors, long reconnects) {
+		long writtenBytes, long readPackages, long writtenPackages, Map<String, Long> errors, long reconnects,
+		long refusedConnections) {
 
 	/** The error kinds an endpoint counts, for metrics that want every series up front. */
 	public static final java.util.List<String> ERROR_KINDS = java.util.List.of("codec", "too_long", "listener",

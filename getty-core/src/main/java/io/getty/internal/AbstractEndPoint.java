@@ -114,6 +114,12 @@ public abstract class AbstractEndPoint implements EndPoint {
 
 	private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
+	private final AtomicInteger connections = new AtomicInteger();
+
+	private final LongAdder refusedConnections = new LongAdder();
+
+	private final AtomicLong lastRefusalLog = new AtomicLong();
+
 	// Every connection, also those still in a TLS or WebSocket handshake that never
 	// became an open session, so that closing the endpoint leaves none behind.
 	private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -188,7 +194,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		Map<String, Long> errorCounts = new TreeMap<>();
 		this.errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
 		return new EndPointStats(active, this.openedSessions.get(), this.closedSessions.get(), totals[0], totals[1],
-				totals[2], totals[3], Map.copyOf(errorCounts), reconnects());
+				totals[2], totals[3], Map.copyOf(errorCounts), reconnects(), this.refusedConnections.sum());
 	}
 
 	/**
@@ -228,6 +234,35 @@ public abstract class AbstractEndPoint implements EndPoint {
 		if (loops != null) {
 			loops.close();
 		}
+	}
+
+	/**
+	 * Admit an accepted connection unless the server already holds {@code max} of them;
+	 * a refused one is closed at once, counted, and logged (at most once a second, so a
+	 * flood does not flood the log too).
+	 * @param channel the accepted channel
+	 * @param max the limit, or 0 for none
+	 * @return {@code true} if admitted
+	 */
+	protected final boolean admit(Channel channel, int max) {
+		if (max <= 0) {
+			return true;
+		}
+		if (this.connections.incrementAndGet() > max) {
+			this.connections.decrementAndGet();
+			this.refusedConnections.increment();
+			long now = System.nanoTime();
+			long last = this.lastRefusalLog.get();
+			if (now - last > TimeUnit.SECONDS.toNanos(1) && this.lastRefusalLog.compareAndSet(last, now)) {
+				logger.warn("{} '{}' refused a connection from {}: it already has max-connections {} "
+						+ "({} refused so far); raise max-connections if this load is expected", describeType(), name(),
+						Addresses.format(channel.remoteAddress()), max, this.refusedConnections.sum());
+			}
+			channel.close();
+			return false;
+		}
+		channel.closeFuture().addListener((future) -> this.connections.decrementAndGet());
+		return true;
 	}
 
 	/**

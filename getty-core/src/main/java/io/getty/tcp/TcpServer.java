@@ -58,6 +58,8 @@ public final class TcpServer extends AbstractEndPoint {
 
 	private final @Nullable Integer compressionLevel;
 
+	private final int maxConnections;
+
 	private volatile @Nullable Channel serverChannel;
 
 	private TcpServer(Builder builder) {
@@ -67,6 +69,7 @@ public final class TcpServer extends AbstractEndPoint {
 		this.backlog = builder.backlog;
 		this.sslContext = builder.sslContext;
 		this.handshakeTimeout = builder.handshakeTimeout;
+		this.maxConnections = builder.maxConnections;
 		this.compressionLevel = builder.compressionLevel;
 		if (this.sslContext != null && !this.sslContext.isServer()) {
 			throw new IllegalArgumentException("TCP server '" + name() + "' was given a client SslContext; build it "
@@ -98,6 +101,9 @@ public final class TcpServer extends AbstractEndPoint {
 			.childHandler(new ChannelInitializer<>() {
 				@Override
 				protected void initChannel(Channel channel) {
+					if (!admit(channel, TcpServer.this.maxConnections)) {
+						return;
+					}
 					initStreamChannel(channel,
 							(TcpServer.this.sslContext != null)
 									? Tls.server(TcpServer.this.sslContext, channel, TcpServer.this.handshakeTimeout)
@@ -173,6 +179,8 @@ public final class TcpServer extends AbstractEndPoint {
 
 		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
 
+		private int maxConnections;
+
 		private @Nullable Integer compressionLevel;
 
 		private Builder() {
@@ -219,6 +227,20 @@ public final class TcpServer extends AbstractEndPoint {
 		 */
 		public Builder sslContext(SslContext sslContext) {
 			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+			return this;
+		}
+
+		/**
+		 * Refuse connections beyond this many at once: they are closed as soon as they
+		 * are accepted, counted in {@code stats().refusedConnections()} and logged.
+		 * @param maxConnections the limit, or 0 (the default) for none
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections < 0) {
+				throw new IllegalArgumentException("maxConnections must not be negative, but was " + maxConnections);
+			}
+			this.maxConnections = maxConnections;
 			return this;
 		}
 

@@ -66,6 +66,8 @@ public final class WsServer extends AbstractEndPoint {
 
 	private final Duration handshakeTimeout;
 
+	private final int maxConnections;
+
 	private volatile @Nullable Channel serverChannel;
 
 	private WsServer(Builder builder) {
@@ -77,6 +79,7 @@ public final class WsServer extends AbstractEndPoint {
 		this.compression = builder.compression;
 		this.sslContext = builder.sslContext;
 		this.handshakeTimeout = builder.handshakeTimeout;
+		this.maxConnections = builder.maxConnections;
 		if (this.sslContext != null && !this.sslContext.isServer()) {
 			throw new IllegalArgumentException("WebSocket server '" + name() + "' was given a client SslContext; "
 					+ "build it with SslContextBuilder.forServer(...)");
@@ -106,6 +109,9 @@ public final class WsServer extends AbstractEndPoint {
 			.childHandler(new ChannelInitializer<>() {
 				@Override
 				protected void initChannel(Channel channel) {
+					if (!admit(channel, WsServer.this.maxConnections)) {
+						return;
+					}
 					initWebSocketServerChannel(channel,
 							(WsServer.this.sslContext != null)
 									? Tls.server(WsServer.this.sslContext, channel, WsServer.this.handshakeTimeout)
@@ -193,6 +199,8 @@ public final class WsServer extends AbstractEndPoint {
 
 		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
 
+		private int maxConnections;
+
 		private Builder() {
 		}
 
@@ -262,6 +270,20 @@ public final class WsServer extends AbstractEndPoint {
 		 */
 		public Builder sslContext(SslContext sslContext) {
 			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+			return this;
+		}
+
+		/**
+		 * Refuse connections beyond this many at once: they are closed as soon as they
+		 * are accepted, counted in {@code stats().refusedConnections()} and logged.
+		 * @param maxConnections the limit, or 0 (the default) for none
+		 * @return this builder
+		 */
+		public Builder maxConnections(int maxConnections) {
+			if (maxConnections < 0) {
+				throw new IllegalArgumentException("maxConnections must not be negative, but was " + maxConnections);
+			}
+			this.maxConnections = maxConnections;
 			return this;
 		}
 

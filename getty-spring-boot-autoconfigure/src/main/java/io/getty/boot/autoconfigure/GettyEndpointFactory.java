@@ -109,6 +109,7 @@ public class GettyEndpointFactory {
 					.host(server.getHost())
 					.port(port)
 					.backlog(server.getBacklog())
+					.maxConnections(notNegative(prefix + ".max-connections", server.getMaxConnections()))
 					.handshakeTimeout(server.getSsl().getHandshakeTimeout());
 				SslContext ssl = serverSsl(name, prefix, server, false);
 				if (ssl != null) {
@@ -132,6 +133,7 @@ public class GettyEndpointFactory {
 					.port(port)
 					.path(path(prefix, server))
 					.allowedOrigins(server.getAllowedOrigins())
+					.maxConnections(notNegative(prefix + ".max-connections", server.getMaxConnections()))
 					.handshakeTimeout(server.getSsl().getHandshakeTimeout())
 					.compression(server.getCompression() == null || level != null);
 				SslContext ssl = serverSsl(name, prefix, server, server.getType() == GettyProperties.Type.WSS);
@@ -358,6 +360,13 @@ public class GettyEndpointFactory {
 			throw new GettyConfigurationException(prefix + ".port is " + port, "Set a port between 0 and 65535");
 		}
 		return port;
+	}
+
+	private static int notNegative(String property, int value) {
+		if (value < 0) {
+			throw new GettyConfigurationException(property + " is " + value, "Set it to 0 (no limit) or more");
+		}
+		return value;
 	}
 
 	private static int atLeastOne(String property, int value) {

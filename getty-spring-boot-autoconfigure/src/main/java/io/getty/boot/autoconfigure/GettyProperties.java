@@ -305,6 +305,12 @@ public class GettyProperties {
 		private int backlog = 1024;
 
 		/**
+		 * Most connections held at once (tcp, ws, wss); more are refused, counted and
+		 * logged. 0 means no limit.
+		 */
+		private int maxConnections;
+
+		/**
 		 * Origins a browser page may connect from (ws and wss); empty allows all, others
 		 * get 403.
 		 */
@@ -332,6 +338,14 @@ public class GettyProperties {
 
 		public void setBacklog(int backlog) {
 			this.backlog = backlog;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
 		}
 
 		public List<String> getAllowedOrigins() {

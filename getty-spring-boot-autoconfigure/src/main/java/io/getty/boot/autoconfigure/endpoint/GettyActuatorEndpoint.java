@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -24,12 +25,14 @@ import org.springframework.util.Assert;
 /**
  * The {@code getty} actuator endpoint: every getty endpoint with its statistics and open
  * sessions, one session by id, and closing one session. Spring Boot exposes it only where
- * {@code management.endpoints.*.exposure.include} names {@code getty}.
+ * {@code management.endpoints.*.exposure.include} names {@code getty}, and its access is
+ * read-only by default: closing a session needs
+ * {@code management.endpoint.getty.access=unrestricted}.
  *
  * @author getty team
  * @since 0.1.0
  */
-@Endpoint(id = "getty")
+@Endpoint(id = "getty", defaultAccess = Access.READ_ONLY)
 public class GettyActuatorEndpoint {
 
 	private final GettyEndpointRegistry registry;

@@ -59,6 +59,13 @@ public enum GettyMeters implements MeterDocumentation {
 	CLIENT_RECONNECTS("getty.client.reconnects", Meter.Type.COUNTER, null, "Sessions reopened by a client"),
 
 	/**
+	 * Connections a server refused because it already had {@code max-connections};
+	 * servers only. {@code getty_connections_refused_total}.
+	 */
+	CONNECTIONS_REFUSED("getty.connections.refused", Meter.Type.COUNTER, null,
+			"Connections refused at max-connections"),
+
+	/**
 	 * How long the application's {@code onMessage} took, by {@link HandlingKeys#OUTCOME
 	 * outcome}.
 	 */

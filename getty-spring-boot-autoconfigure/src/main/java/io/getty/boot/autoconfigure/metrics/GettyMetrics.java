@@ -107,6 +107,10 @@ public class GettyMetrics implements MeterBinder {
 		if (endpoint.type().isClient()) {
 			counter(registry, GettyMeters.CLIENT_RECONNECTS, endpoint, tags, snapshot, EndPointStats::reconnects);
 		}
+		else {
+			counter(registry, GettyMeters.CONNECTIONS_REFUSED, endpoint, tags, snapshot,
+					EndPointStats::refusedConnections);
+		}
 	}
 
 	private static void counter(MeterRegistry registry, GettyMeters meter, EndPoint endpoint, Tags tags,

@@ -38,7 +38,7 @@ class GettyMetricsTests {
 	@Test
 	void countersAndGaugeReadTheEndpointsOwnStatistics() {
 		FakeEndPoint server = new FakeEndPoint("echo", EndPointType.TCP_SERVER);
-		server.stats = new EndPointStats(3, 10, 7, 1000, 2000, 30, 40, Map.of("too_long", 2L, "io", 1L), 0);
+		server.stats = new EndPointStats(3, 10, 7, 1000, 2000, 30, 40, Map.of("too_long", 2L, "io", 1L), 0, 0);
 		new GettyMetrics(List.of(server)).bindTo(this.registry);
 		Tags tags = Tags.of("endpoint", "echo", "type", "tcp", "role", "server");
 		assertThat(this.registry.get("getty.sessions.active").tags(tags).gauge().value()).isEqualTo(3);
@@ -67,7 +67,7 @@ class GettyMetricsTests {
 	void onlyClientsHaveAReconnectCounter() {
 		FakeEndPoint server = new FakeEndPoint("echo", EndPointType.TCP_SERVER);
 		FakeEndPoint client = new FakeEndPoint("c", EndPointType.TCP_CLIENT);
-		client.stats = new EndPointStats(1, 3, 2, 0, 0, 0, 0, Collections.emptyMap(), 2);
+		client.stats = new EndPointStats(1, 3, 2, 0, 0, 0, 0, Collections.emptyMap(), 2, 0);
 		new GettyMetrics(List.of(server, client)).bindTo(this.registry);
 		assertThat(this.registry.find("getty.client.reconnects").tag("endpoint", "echo").functionCounter()).isNull();
 		assertThat(counter("getty.client.reconnects", Tags.of("endpoint", "c", "role", "client"))).isEqualTo(2);
@@ -105,9 +105,9 @@ class GettyMetricsTests {
 	@Test
 	void aSecondEndpointWithTheSameNameGetsNoMeters() {
 		FakeEndPoint first = new FakeEndPoint("dup", EndPointType.TCP_SERVER);
-		first.stats = new EndPointStats(1, 1, 0, 0, 0, 0, 0, Collections.emptyMap(), 0);
+		first.stats = new EndPointStats(1, 1, 0, 0, 0, 0, 0, Collections.emptyMap(), 0, 0);
 		FakeEndPoint second = new FakeEndPoint("dup", EndPointType.TCP_SERVER);
-		second.stats = new EndPointStats(5, 5, 0, 0, 0, 0, 0, Collections.emptyMap(), 0);
+		second.stats = new EndPointStats(5, 5, 0, 0, 0, 0, 0, Collections.emptyMap(), 0, 0);
 		new GettyMetrics(List.of(first, second)).bindTo(this.registry);
 		assertThat(this.registry.get("getty.sessions.active").gauge().value()).isEqualTo(1);
 		assertThat(second.statsCalls.get()).isZero();
@@ -130,7 +130,7 @@ class GettyMetricsTests {
 		FakeEndPoint server = new FakeEndPoint("echo", EndPointType.TCP_SERVER);
 		new GettyMetrics(List.of(server)).bindTo(this.registry);
 		assertThat(counter("getty.messages.read", Tags.of("endpoint", "echo"))).isZero();
-		server.stats = new EndPointStats(0, 0, 0, 0, 0, 5, 0, Collections.emptyMap(), 0);
+		server.stats = new EndPointStats(0, 0, 0, 0, 0, 5, 0, Collections.emptyMap(), 0, 0);
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(counter("getty.messages.read", Tags.of("endpoint", "echo"))).isEqualTo(5));
 	}
@@ -172,7 +172,7 @@ class GettyMetricsTests {
 
 		private final EndPointType type;
 
-		volatile EndPointStats stats = new EndPointStats(0, 0, 0, 0, 0, 0, 0, Collections.emptyMap(), 0);
+		volatile EndPointStats stats = new EndPointStats(0, 0, 0, 0, 0, 0, 0, Collections.emptyMap(), 0, 0);
 
 		final AtomicInteger statsCalls = new AtomicInteger();
 
