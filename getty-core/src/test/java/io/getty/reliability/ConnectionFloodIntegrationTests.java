@@ -75,8 +75,11 @@ class ConnectionFloodIntegrationTests {
 			})
 			.build();
 		this.resources.add(client);
+		long started = System.nanoTime();
 		client.start();
 		await().atMost(Duration.ofSeconds(120)).until(() -> echoes.get() == CONNECTIONS);
+		System.out.printf("connection flood: %d connections opened and echoed in %d ms (fd limit %d)%n", CONNECTIONS,
+				Duration.ofNanos(System.nanoTime() - started).toMillis(), limit);
 		assertThat(server.sessions()).hasSize(CONNECTIONS);
 		assertThat(client.sessions()).hasSize(CONNECTIONS);
 		assertThat(server.stats().errors()).isEmpty();

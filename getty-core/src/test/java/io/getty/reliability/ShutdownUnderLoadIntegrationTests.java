@@ -69,6 +69,8 @@ class ShutdownUnderLoadIntegrationTests {
 		}
 		long answered = clients.stream().mapToLong((client) -> client.replies.get()).sum();
 		long accepted = server.stats().readPackages();
+		System.out.printf("shutdown under load: %d packages accepted, %d answered, close callbacks %s%n", accepted,
+				answered, callbacks.values());
 		assertThat(accepted).as("packages accepted").isPositive();
 		assertThat(answered).as("replies received for %d accepted packages", accepted).isEqualTo(accepted);
 		assertThat(server.stats().writtenPackages()).isEqualTo(accepted);

@@ -91,7 +91,11 @@ class SlowReaderIntegrationTests {
 			.hasMessageContaining(Long.toString(MAX_OUTBOUND));
 		// What was accepted is the cap plus what the kernel's send buffer took.
 		assertThat(accepted).isLessThanOrEqualTo(MAX_OUTBOUND + kernelSendBufferMax());
-		assertThat(usedMemory() - memoryBefore).as("server buffer memory held for the stalled peer")
+		long growth = usedMemory() - memoryBefore;
+		// Reported for docs/reliability.md.
+		System.out.printf("slow reader: tried %d bytes, %d accepted before %s, buffer memory grew %d bytes "
+				+ "(cap %d)%n", attempted, accepted, refusal.getClass().getSimpleName(), growth, MAX_OUTBOUND);
+		assertThat(growth).as("server buffer memory held for the stalled peer")
 			.isLessThan(MAX_OUTBOUND + 4 * 1024 * 1024);
 		assertThat(stalledSession.isWritable()).isFalse();
 
