@@ -1,15 +1,11 @@
 package io.getty.tcp;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
-import io.getty.EndPointBuilder;
 import io.getty.EndPointType;
 import io.getty.EventLoops;
-import io.getty.internal.AbstractEndPoint;
-import io.getty.internal.Addresses;
+import io.getty.StreamServerBuilder;
+import io.getty.internal.AbstractServer;
 import io.getty.internal.Tls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -17,8 +13,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A TCP server, optionally with TLS: Getty's {@code NewTCPServer}. Each accepted
@@ -42,15 +36,11 @@ import org.slf4j.LoggerFactory;
  * @author getty team
  * @since 0.1.0
  */
-public final class TcpServer extends AbstractEndPoint {
-
-	private static final Logger logger = LoggerFactory.getLogger(TcpServer.class);
-
-	private final String host;
-
-	private final int port;
+public final class TcpServer extends AbstractServer {
 
 	private final int backlog;
+
+	private final int maxConnections;
 
 	private final @Nullable SslContext sslContext;
 
@@ -58,23 +48,13 @@ public final class TcpServer extends AbstractEndPoint {
 
 	private final @Nullable Integer compressionLevel;
 
-	private final int maxConnections;
-
-	private volatile @Nullable Channel serverChannel;
-
 	private TcpServer(Builder builder) {
 		super(builder, EndPointType.TCP_SERVER);
-		this.host = builder.host;
-		this.port = builder.port;
 		this.backlog = builder.backlog;
-		this.sslContext = builder.sslContext;
-		this.handshakeTimeout = builder.handshakeTimeout;
-		this.maxConnections = builder.maxConnections;
+		this.maxConnections = builder.maxConnections();
+		this.sslContext = builder.sslContext();
+		this.handshakeTimeout = builder.handshakeTimeout();
 		this.compressionLevel = builder.compressionLevel;
-		if (this.sslContext != null && !this.sslContext.isServer()) {
-			throw new IllegalArgumentException("TCP server '" + name() + "' was given a client SslContext; build it "
-					+ "with SslContextBuilder.forServer(...)");
-		}
 	}
 
 	/**
@@ -111,102 +91,19 @@ public final class TcpServer extends AbstractEndPoint {
 							TcpServer.this.compressionLevel);
 				}
 			});
-		Channel channel = bind(bootstrap, this.host, this.port);
-		this.serverChannel = channel;
-		logger.info("TCP server '{}' listening on {} ({}{})", name(), Addresses.format(channel.localAddress()),
-				loops.isNative() ? "epoll" : "nio", (this.sslContext != null) ? ", TLS" : "");
-	}
-
-	/**
-	 * Return the bound address.
-	 * @return the address, or {@code null} before {@link #start()} and after closing
-	 */
-	@Override
-	public @Nullable InetSocketAddress address() {
-		Channel channel = this.serverChannel;
-		return (channel != null && !isClosed()) ? (InetSocketAddress) channel.localAddress() : null;
-	}
-
-	/**
-	 * Return the bound port, for example after binding port 0.
-	 * @return the port
-	 * @throws IllegalStateException if the server is not started
-	 */
-	public int port() {
-		InetSocketAddress address = address();
-		if (address == null) {
-			throw new IllegalStateException("TCP server '" + name() + "' is not started");
-		}
-		return address.getPort();
-	}
-
-	/**
-	 * Stop accepting at once, then let each session finish the callbacks already queued
-	 * for it, close it (queued writes get its wait time to drain) and wait for its close
-	 * callbacks.
-	 */
-	@Override
-	public boolean close(Duration timeout) {
-		Objects.requireNonNull(timeout, "timeout");
-		if (!markClosed()) {
-			return true;
-		}
-		long deadline = System.nanoTime() + timeout.toNanos();
-		Channel channel = this.serverChannel;
-		if (channel != null) {
-			channel.close().awaitUninterruptibly(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-		}
-		boolean clean = closeSessions(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-		if (isStarted()) {
-			releaseEventLoops();
-			logger.info("TCP server '{}' closed", name());
-		}
-		return clean;
+		bindAndLog(bootstrap, (loops.isNative() ? "epoll" : "nio") + ((this.sslContext != null) ? ", TLS" : ""));
 	}
 
 	/**
 	 * Builds a {@link TcpServer}.
 	 */
-	public static final class Builder extends EndPointBuilder<Builder> {
-
-		private String host = "0.0.0.0";
-
-		private int port;
+	public static final class Builder extends StreamServerBuilder<Builder> {
 
 		private int backlog = 1024;
-
-		private @Nullable SslContext sslContext;
-
-		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
-
-		private int maxConnections;
 
 		private @Nullable Integer compressionLevel;
 
 		private Builder() {
-		}
-
-		/**
-		 * Set the address to listen on.
-		 * @param host a host name or IP address; {@code 0.0.0.0} for all interfaces
-		 * @return this builder
-		 */
-		public Builder host(String host) {
-			this.host = Objects.requireNonNull(host, "host");
-			return this;
-		}
-
-		/**
-		 * Set the port.
-		 * @param port the port, or 0 for a random free one
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 and 65535, but was " + port);
-			}
-			this.port = port;
-			return this;
 		}
 
 		/**
@@ -216,41 +113,6 @@ public final class TcpServer extends AbstractEndPoint {
 		 */
 		public Builder backlog(int backlog) {
 			this.backlog = backlog;
-			return this;
-		}
-
-		/**
-		 * Serve TLS. Build the context with {@code SslContextBuilder.forServer(...)}, and
-		 * with {@code clientAuth(ClientAuth.REQUIRE)} and a trust manager for mutual TLS.
-		 * @param sslContext the server context
-		 * @return this builder
-		 */
-		public Builder sslContext(SslContext sslContext) {
-			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
-			return this;
-		}
-
-		/**
-		 * Refuse connections beyond this many at once: they are closed as soon as they
-		 * are accepted, counted in {@code stats().refusedConnections()} and logged.
-		 * @param maxConnections the limit, or 0 (the default) for none
-		 * @return this builder
-		 */
-		public Builder maxConnections(int maxConnections) {
-			if (maxConnections < 0) {
-				throw new IllegalArgumentException("maxConnections must not be negative, but was " + maxConnections);
-			}
-			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		/**
-		 * Set the longest a TLS handshake may take.
-		 * @param timeout a positive duration
-		 * @return this builder
-		 */
-		public Builder handshakeTimeout(Duration timeout) {
-			this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
 			return this;
 		}
 

@@ -1,22 +1,15 @@
 package io.getty.udp;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
-import io.getty.EndPointBuilder;
 import io.getty.EndPointType;
 import io.getty.EventLoops;
+import io.getty.ServerBuilder;
 import io.getty.Session;
-import io.getty.internal.AbstractEndPoint;
-import io.getty.internal.Addresses;
+import io.getty.internal.AbstractServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An unconnected UDP endpoint: Getty's {@code NewUDPEndPoint}. One session serves every
@@ -39,20 +32,10 @@ import org.slf4j.LoggerFactory;
  * @author getty team
  * @since 0.1.0
  */
-public final class UdpEndPoint extends AbstractEndPoint {
-
-	private static final Logger logger = LoggerFactory.getLogger(UdpEndPoint.class);
-
-	private final String host;
-
-	private final int port;
-
-	private volatile @Nullable Channel channel;
+public final class UdpEndPoint extends AbstractServer {
 
 	private UdpEndPoint(Builder builder) {
 		super(builder, EndPointType.UDP_ENDPOINT);
-		this.host = builder.host;
-		this.port = builder.port;
 	}
 
 	/**
@@ -69,6 +52,11 @@ public final class UdpEndPoint extends AbstractEndPoint {
 	}
 
 	@Override
+	protected boolean listenerIsSession() {
+		return true;
+	}
+
+	@Override
 	public void start() {
 		EventLoops loops = acquireEventLoops();
 		Bootstrap bootstrap = new Bootstrap().group(loops.group())
@@ -79,33 +67,7 @@ public final class UdpEndPoint extends AbstractEndPoint {
 					initDatagramChannel(channel, false);
 				}
 			});
-		Channel bound = bind(bootstrap, this.host, this.port);
-		this.channel = bound;
-		logger.info("UDP endpoint '{}' listening on {} ({})", name(), Addresses.format(bound.localAddress()),
-				loops.isNative() ? "epoll" : "nio");
-	}
-
-	/**
-	 * Return the bound address.
-	 * @return the address, or {@code null} before {@link #start()} and after closing
-	 */
-	@Override
-	public @Nullable InetSocketAddress address() {
-		Channel bound = this.channel;
-		return (bound != null && !isClosed()) ? (InetSocketAddress) bound.localAddress() : null;
-	}
-
-	/**
-	 * Return the bound port.
-	 * @return the port
-	 * @throws IllegalStateException if the endpoint is not started
-	 */
-	public int port() {
-		InetSocketAddress address = address();
-		if (address == null) {
-			throw new IllegalStateException("UDP endpoint '" + name() + "' is not started");
-		}
-		return address.getPort();
+		bindAndLog(bootstrap, loops.isNative() ? "epoll" : "nio");
 	}
 
 	/**
@@ -116,58 +78,12 @@ public final class UdpEndPoint extends AbstractEndPoint {
 		return sessions().stream().findFirst();
 	}
 
-	@Override
-	public boolean close(Duration timeout) {
-		Objects.requireNonNull(timeout, "timeout");
-		if (!markClosed()) {
-			return true;
-		}
-		// Closing the one session closes the socket.
-		boolean clean = closeSessions(timeout);
-		Channel bound = this.channel;
-		if (bound != null) {
-			bound.close().awaitUninterruptibly(Math.max(1, timeout.toMillis()));
-		}
-		if (isStarted()) {
-			releaseEventLoops();
-			logger.info("UDP endpoint '{}' closed", name());
-		}
-		return clean;
-	}
-
 	/**
 	 * Builds a {@link UdpEndPoint}.
 	 */
-	public static final class Builder extends EndPointBuilder<Builder> {
-
-		private String host = "0.0.0.0";
-
-		private int port;
+	public static final class Builder extends ServerBuilder<Builder> {
 
 		private Builder() {
-		}
-
-		/**
-		 * Set the address to listen on.
-		 * @param host a host name or IP address; {@code 0.0.0.0} for all interfaces
-		 * @return this builder
-		 */
-		public Builder host(String host) {
-			this.host = Objects.requireNonNull(host, "host");
-			return this;
-		}
-
-		/**
-		 * Set the port.
-		 * @param port the port, or 0 for a random free one
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			if (port < 0 || port > 65535) {
-				throw new IllegalArgumentException("port must be between 0 and 65535, but was " + port);
-			}
-			this.port = port;
-			return this;
 		}
 
 		/**
