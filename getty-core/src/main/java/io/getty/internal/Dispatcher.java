@@ -18,6 +18,15 @@ interface Dispatcher {
 	 */
 	boolean inline();
 
+	/**
+	 * Return whether so many callbacks wait that no more packages should be decoded for
+	 * now.
+	 * @return {@code true} while backpressure applies
+	 */
+	default boolean saturated() {
+		return false;
+	}
+
 	/** Runs callbacks right away on the I/O thread: Getty's default without a task pool. */
 	Dispatcher INLINE = new Dispatcher() {
 

@@ -172,13 +172,18 @@ public final class NettySession implements Session {
 
 	private boolean cronQueued;
 
+	// Set on the I/O thread when the endpoint closes gracefully: nothing more is read or
+	// decoded, so every package already accepted can still be answered.
+	private volatile boolean draining;
+
 	NettySession(Channel channel, AbstractEndPoint endPoint, SessionOptions options, @Nullable TaskPool taskPool,
 			SessionTransport transport) {
 		this.id = IDS.incrementAndGet();
 		this.channel = channel;
 		this.endPoint = endPoint;
 		this.transport = transport;
-		this.dispatcher = (taskPool != null) ? new OrderedDispatcher(taskPool, channel) : Dispatcher.INLINE;
+		this.dispatcher = (taskPool != null) ? new OrderedDispatcher(taskPool, channel, this::isDraining)
+				: Dispatcher.INLINE;
 		this.closeFuture = new IoThreadGuardedFuture<>(channel.eventLoop());
 		this.name = (options.name() != null) ? options.name() : defaultName(endPoint);
 		this.maxMsgLen = options.maxMsgLen();
@@ -634,6 +639,18 @@ public final class NettySession implements Session {
 				|| error instanceof DecompressionException;
 	}
 
+	/**
+	 * Return whether to stop decoding for now: the task pool is saturated, or the session
+	 * is draining before a graceful close.
+	 */
+	boolean saturated() {
+		return this.draining || this.dispatcher.saturated();
+	}
+
+	boolean isDraining() {
+		return this.draining;
+	}
+
 	/** Return whether the session got as far as opening. Called on the I/O thread. */
 	boolean isOpened() {
 		return this.opened;
@@ -826,6 +843,7 @@ public final class NettySession implements Session {
 	 */
 	void closeAfterQueuedCallbacks() {
 		this.channel.eventLoop().execute(() -> {
+			this.draining = true;
 			this.channel.config().setAutoRead(false);
 			this.dispatcher.dispatch(() -> closeWith(CloseReason.ENDPOINT_CLOSED));
 		});

@@ -5,15 +5,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.getty.TaskPool;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 
 /**
  * Runs one session's callbacks on a {@link TaskPool}, one at a time and in order: at most
  * one drain task per session is ever queued on the pool, and it works through the
  * session's own queue. When the session has {@code maxPendingPerSession} callbacks
- * waiting, reading from its channel pauses until the queue is down to half.
+ * waiting, decoding and reading from its channel pause until the queue is down to half.
  */
 final class OrderedDispatcher implements Dispatcher, Runnable {
 
@@ -32,14 +35,22 @@ final class OrderedDispatcher implements Dispatcher, Runnable {
 
 	private final AtomicBoolean readPaused = new AtomicBoolean();
 
-	OrderedDispatcher(TaskPool pool, Channel channel) {
+	private final BooleanSupplier draining;
+
+	OrderedDispatcher(TaskPool pool, Channel channel, BooleanSupplier draining) {
 		this.pool = pool;
 		this.channel = channel;
+		this.draining = draining;
 	}
 
 	@Override
 	public boolean inline() {
 		return false;
+	}
+
+	@Override
+	public boolean saturated() {
+		return this.readPaused.get();
 	}
 
 	@Override
@@ -67,9 +78,17 @@ final class OrderedDispatcher implements Dispatcher, Runnable {
 	}
 
 	private void resumeReading() {
-		// Runs on the I/O thread, which may have paused again since this was queued.
-		if (!this.readPaused.get()) {
+		// Runs on the I/O thread, which may have paused again since this was queued; a
+		// session draining for a graceful close stays paused.
+		if (!this.readPaused.get() && !this.draining.getAsBoolean()) {
 			this.channel.config().setAutoRead(true);
+			// Bytes that arrived while paused wait undecoded in the decoder; they may be
+			// all the peer sends, so decode them now rather than on the next read.
+			ChannelHandlerContext before = this.channel.pipeline().context(GettyPipeline.FLUSH_CONSOLIDATION);
+			if (before != null && this.channel.pipeline().get(GettyPipeline.DECODER) instanceof SessionDecoder) {
+				before.fireChannelRead(Unpooled.EMPTY_BUFFER);
+				before.fireChannelReadComplete();
+			}
 		}
 	}
 

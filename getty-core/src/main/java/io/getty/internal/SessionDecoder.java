@@ -52,6 +52,11 @@ final class SessionDecoder extends ByteToMessageDecoder {
 			in.skipBytes(in.readableBytes());
 			return;
 		}
+		if (this.session.saturated()) {
+			// Backpressure: the rest stays buffered until the task pool catches up, so a
+			// large read cannot queue more than the pool's limit.
+			return;
+		}
 		int start = in.readerIndex();
 		Object pkg = reader.read(this.session, in);
 		if (pkg == null) {

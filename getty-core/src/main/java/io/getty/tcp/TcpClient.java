@@ -2,9 +2,9 @@ package io.getty.tcp;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Objects;
 
 import io.getty.ClientBuilder;
+import io.getty.StreamClientBuilder;
 import io.getty.EndPointType;
 import io.getty.EventLoops;
 import io.getty.internal.AbstractClient;
@@ -68,14 +68,10 @@ public final class TcpClient extends AbstractClient {
 
 	private TcpClient(Builder builder) {
 		super(builder, EndPointType.TCP_CLIENT);
-		this.sslContext = builder.sslContext;
-		this.verifyHostname = builder.verifyHostname;
-		this.handshakeTimeout = builder.handshakeTimeout;
+		this.sslContext = builder.sslContext();
+		this.verifyHostname = builder.verifyHostname();
+		this.handshakeTimeout = builder.handshakeTimeout();
 		this.compressionLevel = builder.compressionLevel;
-		if (this.sslContext != null && this.sslContext.isServer()) {
-			throw new IllegalArgumentException("TCP client '" + name() + "' was given a server SslContext; build it "
-					+ "with SslContextBuilder.forClient()");
-		}
 	}
 
 	/**
@@ -109,49 +105,11 @@ public final class TcpClient extends AbstractClient {
 	/**
 	 * Builds a {@link TcpClient}.
 	 */
-	public static final class Builder extends ClientBuilder<Builder> {
-
-		private @Nullable SslContext sslContext;
-
-		private boolean verifyHostname = true;
-
-		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
+	public static final class Builder extends StreamClientBuilder<Builder> {
 
 		private @Nullable Integer compressionLevel;
 
 		private Builder() {
-		}
-
-		/**
-		 * Connect with TLS. Build the context with {@code SslContextBuilder.forClient()},
-		 * a trust manager for the server's CA, and a key manager for mutual TLS.
-		 * @param sslContext the client context
-		 * @return this builder
-		 */
-		public Builder sslContext(SslContext sslContext) {
-			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
-			return this;
-		}
-
-		/**
-		 * Set whether the server certificate must name the host connected to (default
-		 * {@code true}).
-		 * @param verifyHostname whether to verify the host name
-		 * @return this builder
-		 */
-		public Builder verifyHostname(boolean verifyHostname) {
-			this.verifyHostname = verifyHostname;
-			return this;
-		}
-
-		/**
-		 * Set the longest a TLS handshake may take.
-		 * @param timeout a positive duration
-		 * @return this builder
-		 */
-		public Builder handshakeTimeout(Duration timeout) {
-			this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
-			return this;
 		}
 
 		/**

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLException;
 
-import io.getty.ClientBuilder;
+import io.getty.StreamClientBuilder;
 import io.getty.EndPointType;
 import io.getty.EventLoops;
 import io.getty.GettyException;
@@ -52,9 +52,9 @@ public final class WsClient extends AbstractClient {
 		this.secure = builder.secure;
 		this.path = builder.path;
 		this.sslContext = sslContext;
-		this.verifyHostname = builder.verifyHostname;
+		this.verifyHostname = builder.verifyHostname();
 		this.compression = builder.compression;
-		this.handshakeTimeout = builder.handshakeTimeout;
+		this.handshakeTimeout = builder.handshakeTimeout();
 	}
 
 	/**
@@ -99,19 +99,13 @@ public final class WsClient extends AbstractClient {
 	/**
 	 * Builds a {@link WsClient}.
 	 */
-	public static final class Builder extends ClientBuilder<Builder> {
+	public static final class Builder extends StreamClientBuilder<Builder> {
 
 		private boolean secure;
 
 		private String path = "/";
 
-		private @Nullable SslContext sslContext;
-
-		private boolean verifyHostname = true;
-
 		private boolean compression = true;
-
-		private Duration handshakeTimeout = Tls.DEFAULT_HANDSHAKE_TIMEOUT;
 
 		private Builder() {
 		}
@@ -171,26 +165,6 @@ public final class WsClient extends AbstractClient {
 		}
 
 		/**
-		 * Use this TLS context for {@code wss} instead of one that trusts the JVM's CAs.
-		 * @param sslContext the client context
-		 * @return this builder
-		 */
-		public Builder sslContext(SslContext sslContext) {
-			this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
-			return this;
-		}
-
-		/**
-		 * Set whether the server certificate must name the host (default {@code true}).
-		 * @param verifyHostname whether to verify the host name
-		 * @return this builder
-		 */
-		public Builder verifyHostname(boolean verifyHostname) {
-			this.verifyHostname = verifyHostname;
-			return this;
-		}
-
-		/**
 		 * Set whether to offer permessage-deflate (default {@code true}).
 		 * @param compression whether to offer compression
 		 * @return this builder
@@ -201,21 +175,11 @@ public final class WsClient extends AbstractClient {
 		}
 
 		/**
-		 * Set the longest the TLS handshake and the upgrade may each take.
-		 * @param timeout a positive duration
-		 * @return this builder
-		 */
-		public Builder handshakeTimeout(Duration timeout) {
-			this.handshakeTimeout = Objects.requireNonNull(timeout, "timeout");
-			return this;
-		}
-
-		/**
 		 * Build the client; call {@link WsClient#start()} to connect.
 		 * @return the client
 		 */
 		public WsClient build() {
-			SslContext context = this.secure ? this.sslContext : null;
+			SslContext context = this.secure ? sslContext() : null;
 			if (this.secure && context == null) {
 				try {
 					context = SslContextBuilder.forClient().build();

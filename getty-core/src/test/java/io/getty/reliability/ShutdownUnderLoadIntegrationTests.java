@@ -48,8 +48,11 @@ class ShutdownUnderLoadIntegrationTests {
 				}
 
 				@Override
-				public void onMessage(Session session, byte[] pkg) {
-					session.writePkg(pkg);
+				public void onMessage(Session session, byte[] pkg) throws Exception {
+					// On a task pool a listener may wait for its write: a client that reads
+					// slowly then slows the server's reading instead of overflowing its
+					// outbound cap, so nothing accepted goes unanswered.
+					session.writePkg(pkg).get(30, TimeUnit.SECONDS);
 				}
 			})
 			.build();
