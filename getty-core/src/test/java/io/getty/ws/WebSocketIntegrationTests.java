@@ -119,6 +119,11 @@ class WebSocketIntegrationTests {
 			.startsWith("HTTP/1.1 405");
 		assertThat(http(server, upgrade("/echo", "https://evil.example"))).startsWith("HTTP/1.1 403");
 		assertThat(http(server, upgrade("/echo", "https://allowed.example"))).startsWith("HTTP/1.1 101");
+		// Bad upgrades: a WebSocket version nobody speaks, and no key.
+		assertThat(http(server, upgrade("/echo", "https://allowed.example").replace("Version: 13", "Version: 99")))
+			.startsWith("HTTP/1.1 426");
+		assertThat(http(server, upgrade("/echo", "https://allowed.example")
+			.replace("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", ""))).startsWith("HTTP/1.1 400");
 	}
 
 	@Test
