@@ -677,18 +677,26 @@ public final class NettySession implements Session {
 			return;
 		}
 		EventListener<Object> target = this.listener;
-		this.dispatcher.dispatch(() -> {
-			try {
-				target.onMessage(this, pkg);
-			}
-			catch (Throwable ex) {
-				failed(new ListenerException("onMessage of " + target.getClass().getName() + " threw on "
-						+ describe() + "; the session is closed", ex));
-			}
-			finally {
-				ReferenceCountUtil.release(pkg);
-			}
-		});
+		if (this.dispatcher.inline()) {
+			// The common case, on the I/O thread: no task object per package.
+			deliver(target, pkg);
+		}
+		else {
+			this.dispatcher.dispatch(() -> deliver(target, pkg));
+		}
+	}
+
+	private void deliver(EventListener<Object> target, Object pkg) {
+		try {
+			target.onMessage(this, pkg);
+		}
+		catch (Throwable ex) {
+			failed(new ListenerException("onMessage of " + target.getClass().getName() + " threw on " + describe()
+					+ "; the session is closed", ex));
+		}
+		finally {
+			ReferenceCountUtil.release(pkg);
+		}
 	}
 
 	/** The channel became active: run the initializer, then open. */
