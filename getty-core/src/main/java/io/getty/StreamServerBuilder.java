@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of servers that accept connections, TCP and WebSocket (Getty's
- * {@code StreamServer}): a connection limit and TLS.
+ * {@code StreamServer}): the accept backlog, a connection limit and TLS.
  *
  * @param <B> the concrete builder type
  * @author getty team
@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 public abstract class StreamServerBuilder<B extends StreamServerBuilder<B>> extends ServerBuilder<B> {
 
 	private int maxConnections;
+
+	private int backlog = 1024;
 
 	private @Nullable SslContext sslContext;
 
@@ -45,6 +47,20 @@ public abstract class StreamServerBuilder<B extends StreamServerBuilder<B>> exte
 			throw new IllegalArgumentException("maxConnections must not be negative, but was " + maxConnections);
 		}
 		this.maxConnections = maxConnections;
+		return self();
+	}
+
+	/**
+	 * Set the accept backlog.
+	 * @param backlog connections the kernel queues before they are accepted (default
+	 * 1024)
+	 * @return this builder
+	 */
+	public B backlog(int backlog) {
+		if (backlog < 1) {
+			throw new IllegalArgumentException("backlog must be at least 1, but was " + backlog);
+		}
+		this.backlog = backlog;
 		return self();
 	}
 
@@ -80,6 +96,14 @@ public abstract class StreamServerBuilder<B extends StreamServerBuilder<B>> exte
 	 */
 	public int maxConnections() {
 		return this.maxConnections;
+	}
+
+	/**
+	 * Return the accept backlog set so far.
+	 * @return the backlog
+	 */
+	public int backlog() {
+		return this.backlog;
 	}
 
 	/**

@@ -78,6 +78,9 @@ public abstract class AbstractClient extends AbstractEndPoint {
 
 	private @Nullable ScheduledFuture<?> retry;
 
+	// Each start is a new run; channels of an earlier run report their loss to nobody.
+	private int generation;
+
 	protected AbstractClient(ClientBuilder<?> builder, EndPointType type) {
 		super(builder, type);
 		this.serverAddressSupplier = Objects.requireNonNull(builder.serverAddress(),
@@ -115,6 +118,7 @@ public abstract class AbstractClient extends AbstractEndPoint {
 		configure(configured, loops, address);
 		this.bootstrap = configured;
 		this.control = loops.group().next();
+		this.control.execute(this::resetPool);
 		logger.info("{} '{}' connecting {} sessions to {}", kind(), name(), this.connectionNumber,
 				Addresses.format(address));
 		this.control.execute(this::refill);
@@ -219,6 +223,27 @@ public abstract class AbstractClient extends AbstractEndPoint {
 
 	// ---------------------------------------------------------------- the pool, on the control loop
 
+	private void resetPool() {
+		this.generation++;
+		this.connecting = false;
+		this.failedAttempts = 0;
+		this.vacatedSlots = 0;
+		this.liveChannels.set(0);
+		this.retry = null;
+	}
+
+	private void onControlLoop(Runnable task) {
+		EventLoop loop = this.control;
+		try {
+			if (loop != null) {
+				loop.execute(task);
+			}
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// The client closed and its event loops are shutting down: nothing to do.
+		}
+	}
+
 	private void refill() {
 		if (isClosed() || this.connecting || this.retry != null) {
 			return;
@@ -228,12 +253,17 @@ public abstract class AbstractClient extends AbstractEndPoint {
 		}
 		this.connecting = true;
 		ChannelFuture connect = this.bootstrap.connect(this.serverAddress);
-		connect.addListener((ChannelFuture future) -> this.control.execute(() -> connected(future)));
+		int run = this.generation;
+		connect.addListener((ChannelFuture future) -> onControlLoop(() -> connected(future, run)));
 	}
 
-	private void connected(ChannelFuture future) {
-		this.connecting = false;
+	private void connected(ChannelFuture future, int run) {
 		Channel channel = future.channel();
+		if (run != this.generation) {
+			channel.close();
+			return;
+		}
+		this.connecting = false;
 		if (future.isSuccess() && channel.localAddress() != null
 				&& channel.localAddress().equals(channel.remoteAddress())) {
 			// TCP simultaneous open: with the server down, a connect to a local port can
@@ -256,11 +286,14 @@ public abstract class AbstractClient extends AbstractEndPoint {
 			this.vacatedSlots--;
 			this.reconnects.incrementAndGet();
 		}
-		channel.closeFuture().addListener((ignored) -> this.control.execute(this::channelLost));
+		channel.closeFuture().addListener((ignored) -> onControlLoop(() -> channelLost(run)));
 		refill();
 	}
 
-	private void channelLost() {
+	private void channelLost(int run) {
+		if (run != this.generation) {
+			return;
+		}
 		this.liveChannels.decrementAndGet();
 		if (isClosed()) {
 			return;
@@ -303,15 +336,12 @@ public abstract class AbstractClient extends AbstractEndPoint {
 		if (!markClosed()) {
 			return true;
 		}
-		EventLoop loop = this.control;
-		if (loop != null) {
-			loop.execute(() -> {
-				if (this.retry != null) {
-					this.retry.cancel(false);
-					this.retry = null;
-				}
-			});
-		}
+		onControlLoop(() -> {
+			if (this.retry != null) {
+				this.retry.cancel(false);
+				this.retry = null;
+			}
+		});
 		boolean clean = closeSessions(timeout);
 		if (isStarted()) {
 			releaseEventLoops();

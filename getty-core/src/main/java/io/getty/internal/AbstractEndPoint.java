@@ -205,17 +205,20 @@ public abstract class AbstractEndPoint implements EndPoint {
 		return 0;
 	}
 
-	/** Mark the endpoint started and take a reference on its event loops. */
-	protected final EventLoops acquireEventLoops() {
-		if (!this.started.compareAndSet(false, true)) {
-			throw new IllegalStateException(this.type + " '" + this.name + "' was already started");
-		}
-		if (this.closed.get()) {
-			throw new IllegalStateException(this.type + " '" + this.name + "' is closed and cannot start again");
+	/**
+	 * Mark the endpoint started and take a reference on its event loops. An endpoint
+	 * that was closed may start again, as Spring's lifecycle expects of a component it
+	 * stops and starts.
+	 */
+	protected final synchronized EventLoops acquireEventLoops() {
+		if (this.started.get() && !this.closed.get()) {
+			throw new IllegalStateException(this.type + " '" + this.name + "' is already running");
 		}
 		EventLoops loops = (this.configuredEventLoops != null) ? this.configuredEventLoops.retain()
 				: EventLoops.shared();
 		this.eventLoops = loops;
+		this.closed.set(false);
+		this.started.set(true);
 		return loops;
 	}
 
@@ -228,7 +231,8 @@ public abstract class AbstractEndPoint implements EndPoint {
 		return this.started.get();
 	}
 
-	protected final void releaseEventLoops() {
+	protected final synchronized void releaseEventLoops() {
+		this.started.set(false);
 		EventLoops loops = this.eventLoops;
 		this.eventLoops = null;
 		if (loops != null) {

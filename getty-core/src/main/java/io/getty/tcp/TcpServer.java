@@ -50,7 +50,7 @@ public final class TcpServer extends AbstractServer {
 
 	private TcpServer(Builder builder) {
 		super(builder, EndPointType.TCP_SERVER);
-		this.backlog = builder.backlog;
+		this.backlog = builder.backlog();
 		this.maxConnections = builder.maxConnections();
 		this.sslContext = builder.sslContext();
 		this.handshakeTimeout = builder.handshakeTimeout();
@@ -99,21 +99,9 @@ public final class TcpServer extends AbstractServer {
 	 */
 	public static final class Builder extends StreamServerBuilder<Builder> {
 
-		private int backlog = 1024;
-
 		private @Nullable Integer compressionLevel;
 
 		private Builder() {
-		}
-
-		/**
-		 * Set the accept backlog.
-		 * @param backlog connections the kernel queues before they are accepted
-		 * @return this builder
-		 */
-		public Builder backlog(int backlog) {
-			this.backlog = backlog;
-			return this;
 		}
 
 		/**

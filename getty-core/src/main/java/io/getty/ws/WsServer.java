@@ -53,6 +53,8 @@ public final class WsServer extends AbstractServer {
 
 	private final int maxConnections;
 
+	private final int backlog;
+
 	private final @Nullable SslContext sslContext;
 
 	private final Duration handshakeTimeout;
@@ -63,6 +65,7 @@ public final class WsServer extends AbstractServer {
 		this.allowedOrigins = Set.copyOf(builder.allowedOrigins);
 		this.compression = builder.compression;
 		this.maxConnections = builder.maxConnections();
+		this.backlog = builder.backlog();
 		this.sslContext = builder.sslContext();
 		this.handshakeTimeout = builder.handshakeTimeout();
 	}
@@ -85,6 +88,7 @@ public final class WsServer extends AbstractServer {
 		EventLoops loops = acquireEventLoops();
 		ServerBootstrap bootstrap = new ServerBootstrap().group(loops.group())
 			.channel(loops.serverSocketChannelType())
+			.option(ChannelOption.SO_BACKLOG, this.backlog)
 			.option(ChannelOption.SO_REUSEADDR, true)
 			.childOption(ChannelOption.TCP_NODELAY, true)
 			.childHandler(new ChannelInitializer<>() {

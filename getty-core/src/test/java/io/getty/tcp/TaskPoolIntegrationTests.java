@@ -80,6 +80,34 @@ class TaskPoolIntegrationTests {
 	}
 
 	@Test
+	void virtualThreadsKeepEachSessionsOrderWhereTheJvmHasThem() throws Exception {
+		io.getty.test.ExternalTools.assume(TaskPool.virtualThreadsAvailable(),
+				"this JVM (Java " + Runtime.version().feature() + ") has no virtual threads; they need Java 21");
+		RecordingListener<byte[]> listener = RecordingListener.echo();
+		TcpServer server = start(TaskPool.virtualThreads(), listener);
+		RawClient client = new RawClient(server.port());
+		this.resources.add(client);
+		ByteArrayOutputStream batch = new ByteArrayOutputStream();
+		for (int i = 0; i < 2_000; i++) {
+			batch.write(RawClient.frame(Integer.toString(i)));
+		}
+		client.send(batch.toByteArray());
+		for (int i = 0; i < 2_000; i++) {
+			assertThat(client.readFrame()).isEqualTo(Integer.toString(i));
+		}
+		assertThat(listener.overlaps()).isZero();
+	}
+
+	@Test
+	void virtualThreadsAreRefusedWithAClearMessageOnOlderJvms() {
+		io.getty.test.ExternalTools.assume(!TaskPool.virtualThreadsAvailable(), "this JVM has virtual threads");
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(TaskPool::virtualThreads)
+			.withMessageContaining("Java 21 or later")
+			.withMessageContaining("TaskPool.fixed");
+	}
+
+	@Test
 	void aFullSessionQueuePausesReadingUntilTheListenerCatchesUpAndLosesNothing() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		RecordingListener<byte[]> listener = new RecordingListener<>(false) {

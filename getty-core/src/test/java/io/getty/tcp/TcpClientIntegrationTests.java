@@ -141,6 +141,39 @@ class TcpClientIntegrationTests {
 	}
 
 	@Test
+	void aClosedServerAndClientCanStartAgain() throws Exception {
+		RecordingListener<byte[]> serverListener = RecordingListener.echo();
+		TcpServer server = startServer(0, serverListener);
+		RecordingListener<byte[]> clientListener = RecordingListener.recording();
+		// Asked for at every start, so the client follows the server to its new port.
+		TcpClient client = TcpClient.builder()
+			.serverAddress(() -> new java.net.InetSocketAddress("127.0.0.1", server.port()))
+			.connectionNumber(2)
+			.codec(LengthFieldCodec.int32BigEndian())
+			.listener(clientListener)
+			.build();
+		this.resources.add(client);
+		client.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> client.sessions().size() == 2);
+		client.close(Duration.ofSeconds(10));
+		server.close(Duration.ofSeconds(10));
+		assertThat(server.address()).isNull();
+		assertThat(client.sessions()).isEmpty();
+
+		// As Spring does when it stops a context and starts it again.
+		server.start();
+		assertThat(server.isClosed()).isFalse();
+		client.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> client.sessions().size() == 2);
+		client.writePkg("second run".getBytes()).get(5, TimeUnit.SECONDS);
+		assertThat(new String(clientListener.awaitMessage())).isEqualTo("second run");
+		assertThat(client.reconnectCount()).isZero();
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(server::start))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("already running");
+	}
+
+	@Test
 	void closeStopsReconnectingAndClosesEverySession() throws Exception {
 		RecordingListener<byte[]> serverListener = RecordingListener.echo();
 		TcpServer server = startServer(0, serverListener);

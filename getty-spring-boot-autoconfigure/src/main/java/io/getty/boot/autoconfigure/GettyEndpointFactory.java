@@ -133,6 +133,7 @@ public class GettyEndpointFactory {
 					.port(port)
 					.path(path(prefix, server))
 					.allowedOrigins(server.getAllowedOrigins())
+					.backlog(server.getBacklog())
 					.maxConnections(notNegative(prefix + ".max-connections", server.getMaxConnections()))
 					.handshakeTimeout(server.getSsl().getHandshakeTimeout())
 					.compression(server.getCompression() == null || level != null);

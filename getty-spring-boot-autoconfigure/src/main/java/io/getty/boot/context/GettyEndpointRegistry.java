@@ -11,7 +11,10 @@ import io.getty.EndPoint;
 import io.getty.EventListener;
 import io.getty.Session;
 import io.getty.codec.ReadWriter;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Every getty endpoint of the application context, with the listener and codec bound to
@@ -20,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @author getty team
  * @since 0.1.0
  */
-public class GettyEndpointRegistry {
+public class GettyEndpointRegistry implements DisposableBean {
 
 	private final Map<String, EndPoint> endpoints = new ConcurrentHashMap<>();
 
@@ -89,8 +92,8 @@ public class GettyEndpointRegistry {
 	}
 
 	/**
-	 * Take ownership of a resource that must be closed after every endpoint stopped,
-	 * such as a task pool created for an endpoint.
+	 * Take ownership of a resource to close when the context is destroyed, such as a
+	 * task pool created for an endpoint.
 	 * @param resource the resource
 	 */
 	public void own(AutoCloseable resource) {
@@ -98,11 +101,21 @@ public class GettyEndpointRegistry {
 	}
 
 	/**
-	 * Return the resources to close after every endpoint stopped.
-	 * @return the resources
+	 * Close the resources this registry owns. Runs when the context is destroyed, after
+	 * every lifecycle phase stopped, so that endpoints that Spring stops and starts again
+	 * (a paused test context) keep their task pools.
 	 */
-	public List<AutoCloseable> ownedResources() {
-		return List.copyOf(this.ownedResources);
+	@Override
+	public void destroy() {
+		for (AutoCloseable resource : this.ownedResources) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				LogFactory.getLog(GettyEndpointRegistry.class).warn("Closing " + resource + " failed", ex);
+			}
+		}
+		this.ownedResources.clear();
 	}
 
 	/**

@@ -29,7 +29,8 @@ import org.springframework.core.env.PropertySource;
  * thread and within {@code spring.lifecycle.timeout-per-shutdown-phase}: clients stop
  * reconnecting and close, servers stop accepting, every session finishes the callbacks
  * already queued, closes, and runs its close callbacks, and only then is Spring told the
- * phase is done.
+ * phase is done. A stopped lifecycle starts again, rebinding every server (a paused test
+ * context does this).
  *
  * @author getty team
  * @since 0.1.0
@@ -157,14 +158,6 @@ public class GettyEndpointsLifecycle implements SmartLifecycle {
 		for (EndPoint endpoint : this.registry.endpoints()) {
 			if (!endpoint.type().isClient()) {
 				close(endpoint, deadline);
-			}
-		}
-		for (AutoCloseable resource : this.registry.ownedResources()) {
-			try {
-				resource.close();
-			}
-			catch (Exception ex) {
-				logger.warn("Closing " + resource + " failed", ex);
 			}
 		}
 		this.running = false;

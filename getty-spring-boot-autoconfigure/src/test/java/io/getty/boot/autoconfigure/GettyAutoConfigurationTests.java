@@ -217,6 +217,27 @@ class GettyAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aStoppedContextStartsItsEndpointsAgain() {
+		this.runner.withUserConfiguration(EchoListenerConfiguration.class)
+			.withPropertyValues("getty.servers.echo.host=127.0.0.1", "getty.servers.echo.port=0",
+					"getty.servers.echo.task-pool.type=fixed")
+			.run((context) -> {
+				TcpServer server = context.getBean("echo", TcpServer.class);
+				// Spring pauses a cached test context this way when a suite switches contexts.
+				context.getSourceApplicationContext().stop();
+				assertThat(server.isClosed()).isTrue();
+				context.getSourceApplicationContext().start();
+				assertThat(server.isClosed()).isFalse();
+				assertThat(context.getEnvironment().getProperty("local.getty.servers.echo.port", Integer.class))
+					.isEqualTo(server.port());
+				try (RawClient client = new RawClient(server.port())) {
+					client.sendFrame("after restart");
+					assertThat(client.readFrame()).isEqualTo("after restart");
+				}
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class EchoListenerConfiguration {
 

@@ -176,7 +176,8 @@ public enum GettyMeters implements MeterDocumentation {
 	public enum ErrorKeys implements KeyName {
 
 		/**
-		 * {@code codec}, {@code too_long}, {@code listener}, {@code timeout} or {@code io}.
+		 * One of {@link io.getty.EndPointStats#ERROR_KINDS}: {@code codec}, {@code too_long},
+		 * {@code listener}, {@code timeout}, {@code tls} or {@code io}.
 		 */
 		KIND;
 
