@@ -1,29 +1,33 @@
 package io.getty.sample;
 
-import io.getty.EventListener;
-import io.getty.Session;
-import io.getty.codec.LengthFieldCodec;
-import io.getty.tcp.TcpServer;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The getty sample application. For now it wires getty-core by hand: an {@code echo}
- * TCP server speaking 4-byte big-endian length framing. The YAML-declared endpoints
- * arrive with the starter's auto-configuration.
+ * The getty sample application. Every endpoint is declared in {@code application.yml}
+ * and handled by the beans of this package:
+ *
+ * <ul>
+ * <li>{@code echo}, TCP on 7070: 4-byte big-endian length, then the payload, sent back
+ * ({@link io.getty.sample.echo});</li>
+ * <li>{@code hello}, TCP on 7071, and {@code hello-client}: the full-duplex scenario of
+ * GoFrame's gtcp guide, 2-byte length and JSON {@code {"Act": ..., "Data": ...}}
+ * ({@link io.getty.sample.hello});</li>
+ * <li>{@code chat}, WebSocket on 7072 at {@code /chat}: every text message goes to every
+ * chat session ({@link io.getty.sample.chat});</li>
+ * <li>{@code udp-echo}, UDP on 7073: every datagram goes back to its sender
+ * ({@link io.getty.sample.udp});</li>
+ * <li>the actuator on 8080: {@code health}, {@code metrics}, {@code prometheus} and
+ * {@code getty}.</li>
+ * </ul>
  *
  * @author getty team
  * @since 0.1.0
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class GettySampleApplication {
-
-	private static final Log logger = LogFactory.getLog(GettySampleApplication.class);
 
 	/**
 	 * Start the application.
@@ -31,38 +35,6 @@ public class GettySampleApplication {
 	 */
 	public static void main(String[] args) {
 		SpringApplication.run(GettySampleApplication.class, args);
-	}
-
-	@Bean(initMethod = "start", destroyMethod = "close")
-	TcpServer echoServer(@Value("${sample.echo.port:7070}") int port) {
-		return TcpServer.builder()
-			.name("echo")
-			.port(port)
-			.codec(LengthFieldCodec.int32BigEndian())
-			.listener(new EchoListener())
-			.build();
-	}
-
-	/**
-	 * Sends every package back to its sender.
-	 */
-	static final class EchoListener implements EventListener<byte[]> {
-
-		@Override
-		public void onOpen(Session session) {
-			logger.info("echo: session opened " + session.stat());
-		}
-
-		@Override
-		public void onMessage(Session session, byte[] pkg) {
-			session.writePkg(pkg);
-		}
-
-		@Override
-		public void onClose(Session session) {
-			logger.info("echo: session closed " + session.stat());
-		}
-
 	}
 
 }
