@@ -1,11 +1,13 @@
 package io.getty.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import io.getty.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +86,13 @@ public final class JsonCodec<T> implements ReadWriter<T> {
 			return null;
 		}
 		int length = in.readableBytes();
+		if (!ByteBufUtil.isText(in, StandardCharsets.UTF_8)) {
+			// JSON on the wire is UTF-8 (RFC 8259); malformed bytes, such as overlong
+			// encodings that Jackson would decode, are an error as in the other text codecs.
+			in.readerIndex(in.writerIndex());
+			throw new CodecException("JsonCodec received " + length + " bytes that are not valid UTF-8 on endpoint '"
+					+ session.endPoint().name() + "' (session " + session.id() + ")");
+		}
 		try (ByteBufInputStream input = new ByteBufInputStream(in)) {
 			return this.mapper.readValue((java.io.InputStream) input, this.type);
 		}

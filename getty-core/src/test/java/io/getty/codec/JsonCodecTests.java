@@ -441,4 +441,20 @@ class JsonCodecTests {
 		return Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8));
 	}
 
+	@Test
+	void malformedUtf8IsRefusedEvenWhereJacksonWouldDecodeIt() {
+		// 0xC0 0xAF is an overlong encoding of '/': not UTF-8, though lenient decoders accept it.
+		byte[] overlong = { '{', '"', 'A', 'c', 't', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' };
+		io.netty.buffer.ByteBuf in = io.netty.buffer.Unpooled.wrappedBuffer(overlong);
+		try {
+			org.assertj.core.api.Assertions.assertThatExceptionOfType(CodecException.class)
+				.isThrownBy(() -> JsonCodec.of(Msg.class).read(TestSessions.unlimited(), in))
+				.withMessageContaining("not valid UTF-8");
+			assertThat(in.isReadable()).isFalse();
+		}
+		finally {
+			in.release();
+		}
+	}
+
 }
