@@ -25,9 +25,8 @@ public interface EchoServer extends AutoCloseable {
 
 	/**
 	 * Stop listening and release every thread.
-	 * @throws Exception if the server does not stop cleanly
 	 */
 	@Override
-	void close() throws Exception;
+	void close();
 
 }

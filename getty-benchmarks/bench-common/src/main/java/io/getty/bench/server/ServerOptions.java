@@ -8,9 +8,9 @@ import java.util.Map;
  *
  * <p>
  * Every server honours {@code host}, {@code port}, {@code transport} and
- * {@code max-frame}; {@code cron} and {@code mode} only matter to the servers that have
- * such a setting (getty's session cron period; Spring Integration's Net or NIO
- * connection factory).
+ * {@code max-frame}; {@code cron}, {@code mode} and {@code send-buffer} only matter to the
+ * servers that have such a setting (getty's session cron period; Spring Integration's Net
+ * or NIO connection factory and its socket send buffer).
  *
  * @param host the address to listen on
  * @param port the port, 0 for a free one
@@ -18,11 +18,13 @@ import java.util.Map;
  * @param maxFrameLength the largest payload accepted, in bytes, excluding the header
  * @param cronMillis the period of per-session heartbeats, where the server has them
  * @param mode a server-specific variant, empty for the default
+ * @param sendBuffer the socket send buffer (SO_SNDBUF) to set, 0 for the operating
+ * system's default
  * @author getty team
  * @since 0.1.0
  */
 public record ServerOptions(String host, int port, Transport transport, int maxFrameLength, long cronMillis,
-		String mode) {
+		String mode, int sendBuffer) {
 
 	/** Largest payload every server accepts: 1 MiB, as the harness design prescribes. */
 	public static final int DEFAULT_MAX_FRAME_LENGTH = 1024 * 1024;
@@ -44,6 +46,7 @@ public record ServerOptions(String host, int port, Transport transport, int maxF
 		values.put("max-frame", String.valueOf(DEFAULT_MAX_FRAME_LENGTH));
 		values.put("cron", "1000");
 		values.put("mode", "");
+		values.put("send-buffer", "0");
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			if (!arg.startsWith("--") || equals < 0) {
@@ -57,7 +60,7 @@ public record ServerOptions(String host, int port, Transport transport, int maxF
 		}
 		return new ServerOptions(values.get("host"), Integer.parseInt(values.get("port")),
 				Transport.of(values.get("transport")), Integer.parseInt(values.get("max-frame")),
-				Long.parseLong(values.get("cron")), values.get("mode"));
+				Long.parseLong(values.get("cron")), values.get("mode"), Integer.parseInt(values.get("send-buffer")));
 	}
 
 	/**

@@ -1,0 +1,214 @@
+package io.getty.bench.harness;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import io.getty.bench.harness.load.LoadGenerator;
+import io.getty.bench.harness.load.LoadSpec;
+import io.getty.bench.harness.report.HistogramFiles;
+import io.getty.bench.harness.report.MarkdownReport;
+import io.getty.bench.harness.report.RunEnvironment;
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.IdleResult;
+import io.getty.bench.harness.scenario.IdleScenario;
+import io.getty.bench.harness.scenario.LoadScenario;
+import io.getty.bench.harness.scenario.ReconnectResult;
+import io.getty.bench.harness.scenario.ReconnectScenario;
+import io.getty.bench.harness.server.ServerCatalog;
+import io.getty.bench.harness.server.MachineLoad;
+import io.getty.bench.harness.server.ServerLauncher;
+import io.getty.bench.harness.server.ServerSpec;
+
+/**
+ * Runs the benchmark matrix and writes {@code docs/benchmarks.md}. Started by
+ * {@code getty-benchmarks/run.sh}, which builds the modules and pins this JVM (the load
+ * generator) to its own core; see {@link RunnerOptions} for the command line.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class BenchmarkRunner {
+
+	private final RunnerOptions options;
+
+	private final ServerLauncher launcher;
+
+	private final RunResults results = new RunResults();
+
+	private static final double QUIET_SHARE = 0.15;
+
+	private static final Duration QUIET_WAIT = Duration.ofSeconds(10);
+
+	private final Random order;
+
+	private int done;
+
+	private BenchmarkRunner(RunnerOptions options) {
+		this.options = options;
+		this.launcher = new ServerLauncher(options.root(), ServerLauncher.currentJava(), ServerLauncher.JVM_FLAGS,
+				options.pin(), options.results().resolve("logs"));
+		this.order = new Random(options.seed());
+		if (options.jfr()) {
+			this.launcher.recordFlights(options.results().resolve("jfr"));
+		}
+	}
+
+	/**
+	 * Run the benchmark.
+	 * @param args the options of {@link RunnerOptions}
+	 * @throws Exception if the run cannot be carried out
+	 */
+	public static void main(String[] args) throws Exception {
+		RunnerOptions options = RunnerOptions.parse(args);
+		BenchmarkRunner runner = new BenchmarkRunner(options);
+		// No server JVM may outlive the runner, whatever happens to it.
+		Runtime.getRuntime().addShutdownHook(new Thread(runner.launcher::killAll, "bench-kill-servers"));
+		int failures = runner.run();
+		System.exit((failures == 0) ? 0 : 1);
+	}
+
+	private int run() throws IOException, InterruptedException {
+		RunPlan plan = this.options.plan();
+		RunEnvironment environment = RunEnvironment.capture(this.options.root(), ServerLauncher.currentJava());
+		long started = System.nanoTime();
+		log("Plan '%s', %d servers, scenarios %s, results in %s", plan.name(), this.options.servers().size(),
+				this.options.scenarios(), this.options.results());
+		try (LoadGenerator generator = new LoadGenerator(true)) {
+			LoadScenario load = new LoadScenario(this.launcher, generator);
+			if (this.options.scenarios().contains("throughput")) {
+				control(load, plan, "start");
+				for (ThroughputCell cell : plan.cells()) {
+					for (ServerSpec server : shuffled()) {
+						quiet();
+						CellResult result = load.run(server, cell.spec(plan.warmup(), plan.measure()),
+								cell.id() + "-" + server.id());
+						this.results.addThroughput(cell, report(cell.title(), result));
+					}
+				}
+				repeatHeadlines(load, plan);
+			}
+			if (this.options.scenarios().contains("latency")) {
+				LoadSpec spec = LoadSpec.fixedRate(plan.latencyConnections(), plan.latencyPayload(), plan.latencyRate(),
+						plan.warmup(), plan.latencyMeasure());
+				for (ServerSpec server : shuffled()) {
+					quiet();
+					this.results.addLatency(report("fixed rate", load.run(server, spec, "rate-" + server.id())));
+				}
+			}
+			if (this.options.scenarios().contains("idle")) {
+				IdleScenario idle = new IdleScenario(this.launcher, generator);
+				for (ServerSpec server : shuffled()) {
+					quiet();
+					IdleResult result = idle.run(server, plan.idleSessions(), plan.idleSettle(), plan.idleObserve(),
+							"idle-" + server.id());
+					log("[%3d] idle %-20s %s", ++this.done, server.id(), result.passed()
+							? String.format("%.0f B/session, %.1f%% CPU", result.heapPerSession(), result.idleCpuPercent())
+							: "FAILED: " + result.failure());
+					this.results.addIdle(result);
+				}
+			}
+			if (this.options.scenarios().contains("churn")) {
+				for (ServerSpec server : shuffled()) {
+					quiet();
+					CellResult result = load.churn(server, plan.churnConcurrency(), RunPlan.SMALL_PAYLOAD,
+							plan.churnWarmup(), plan.churnMeasure(), "churn-" + server.id());
+					this.results.addChurn(report("churn", result));
+				}
+			}
+			if (this.options.scenarios().contains("reconnect")) {
+				quiet();
+				ReconnectResult result = new ReconnectScenario(this.launcher).run(ServerCatalog.GETTY_EPOLL,
+						plan.poolSize(), plan.poolDowntime(), plan.poolCycles());
+				log("[%3d] client pool refill %s", ++this.done,
+						(result.failure() == null) ? result.cycles() : "FAILED: " + result.failure());
+				this.results.setReconnect(result);
+			}
+			if (this.options.scenarios().contains("throughput")) {
+				control(load, plan, "end");
+			}
+		}
+		finally {
+			this.launcher.killAll();
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+		HistogramFiles.write(this.options.results().resolve("histograms"), this.results);
+		new MarkdownReport(this.options, environment, this.launcher, this.results, elapsed).writeTo(this.options.out());
+		List<String> failures = this.results.failures();
+		log("Done in %d min %d s; wrote %s; %d failure(s)", elapsed.toMinutes(), elapsed.toSecondsPart(),
+				this.options.out(), failures.size());
+		failures.forEach((failure) -> log("FAILED %s", failure));
+		return failures.size();
+	}
+
+	/**
+	 * Run the headline cells again for getty and raw Netty: on a shared 2-core machine one
+	 * run can be disturbed, and the goals are judged on these cells.
+	 */
+	private void repeatHeadlines(LoadScenario load, RunPlan plan) throws InterruptedException {
+		List<ServerSpec> headliners = this.options.servers()
+			.stream()
+			.filter((server) -> server.isBaseline() || server.module().startsWith("bench-server-getty"))
+			.toList();
+		for (int repeat = 1; repeat <= plan.headlineRepeats(); repeat++) {
+			for (ThroughputCell cell : plan.headlineCells()) {
+				List<ServerSpec> servers = new ArrayList<>(headliners);
+				Collections.shuffle(servers, this.order);
+				for (ServerSpec server : servers) {
+					quiet();
+					CellResult result = load.run(server, cell.spec(plan.warmup(), plan.measure()),
+							cell.id() + "-" + server.id() + "-repeat" + repeat);
+					this.results.addRepeat(cell, report(cell.title() + " (repeat " + repeat + ")", result));
+				}
+			}
+		}
+	}
+
+	private void control(LoadScenario load, RunPlan plan, String when) throws InterruptedException {
+		quiet();
+		ThroughputCell cell = plan.controlCell();
+		CellResult result = load.run(ServerCatalog.NETTY_NIO, cell.spec(plan.warmup(), plan.measure()),
+				"control-" + when);
+		this.results.addControl(report("control (" + when + ")", result));
+	}
+
+	private void quiet() throws InterruptedException {
+		long start = System.nanoTime();
+		double others = MachineLoad.awaitQuiet(QUIET_SHARE, QUIET_WAIT);
+		long waited = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+		if (others > QUIET_SHARE) {
+			log("      other processes still use %.0f%% of a core after %d s; going on", 100 * others, waited);
+		}
+		else if (waited > 2) {
+			log("      waited %d s for other processes to quiet down", waited);
+		}
+	}
+
+	private List<ServerSpec> shuffled() {
+		// A random order per cell keeps slow drift of the machine from favouring one server.
+		List<ServerSpec> servers = new ArrayList<>(this.options.servers());
+		Collections.shuffle(servers, this.order);
+		return servers;
+	}
+
+	private CellResult report(String what, CellResult result) {
+		if (result.passed()) {
+			log("[%3d] %-40s %-20s %,12.0f /s  p50 %8.1f us  p99 %8.1f us  CPU %6.2f s/M  alloc %7.1f B/msg",
+					++this.done, what, result.server().id(), result.perSecond(), result.load().latencyMicros(50),
+					result.load().latencyMicros(99), result.cpuSecondsPerMillion(), result.allocatedBytesPerMessage());
+		}
+		else {
+			log("[%3d] %-40s %-20s FAILED: %s", ++this.done, what, result.server().id(), result.failure());
+		}
+		return result;
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.println(String.format(format, args));
+		System.out.flush();
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.getty.bench.harness;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one benchmark run measures and for how long. {@link #standard()} is the matrix
+ * behind {@code docs/benchmarks.md}, trimmed to fit about 25 minutes on a 2-core
+ * machine; {@link #quick()} checks the runner itself in a few minutes.
+ *
+ * @param name the plan's name
+ * @param cells the throughput cells; the first is also the control cell
+ * @param warmup warm-up of each throughput and latency cell
+ * @param measure measurement of each throughput cell
+ * @param latencyConnections connections of the fixed-rate cell
+ * @param latencyPayload payload of the fixed-rate cell
+ * @param latencyRate total rate of the fixed-rate cell, messages per second
+ * @param latencyMeasure measurement of the fixed-rate cell
+ * @param idleSessions idle sessions held open
+ * @param idleSettle how long idle sessions sit before measuring
+ * @param idleObserve how long idle CPU is measured
+ * @param churnConcurrency connections in progress at once while churning
+ * @param churnWarmup warm-up of churning
+ * @param churnMeasure measurement of churning
+ * @param poolSize the getty client pool refilled after restarts
+ * @param poolDowntime how long the server stays down
+ * @param poolCycles how many restarts
+ * @param headlineCells the cells the goals name, run {@code headlineRepeats} more times
+ * @param headlineRepeats extra runs of the headline cells for getty and raw Netty, so the
+ * headline ratios are medians rather than single runs
+ * @author getty team
+ * @since 0.1.0
+ */
+public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, Duration measure,
+		int latencyConnections, int latencyPayload, int latencyRate, Duration latencyMeasure, int idleSessions,
+		Duration idleSettle, Duration idleObserve, int churnConcurrency, Duration churnWarmup,
+		Duration churnMeasure, int poolSize, Duration poolDowntime, int poolCycles, List<ThroughputCell> headlineCells,
+		int headlineRepeats) {
+
+	/** Payload of the churn and idle scenarios. */
+	public static final int SMALL_PAYLOAD = 128;
+
+	/** The cells the goals name: pipelined small and medium messages, and ping-pong. */
+	public static final List<ThroughputCell> HEADLINE_CELLS = List.of(new ThroughputCell(128, 16, 16),
+			new ThroughputCell(1024, 256, 16), new ThroughputCell(128, 1, 1));
+
+	/**
+	 * The standard matrix. Every 16-connection cell runs at depth 16, plus 16 connections
+	 * at depth 1, 256 connections at depth 16 and 1 connection at depth 1 (ping-pong);
+	 * 256 connections at depth 1 and 1 connection at depth 16 are cut for time. The
+	 * headline cells run twice more for getty and raw Netty.
+	 * @return the plan
+	 */
+	public static RunPlan standard() {
+		List<ThroughputCell> cells = List.of(new ThroughputCell(128, 16, 16), new ThroughputCell(1024, 256, 16),
+				new ThroughputCell(128, 1, 1), new ThroughputCell(16, 16, 16), new ThroughputCell(1024, 16, 16),
+				new ThroughputCell(16 * 1024, 16, 16), new ThroughputCell(128, 16, 1));
+		return new RunPlan("standard", cells, Duration.ofSeconds(3), Duration.ofSeconds(6), 16, 128, 20_000,
+				Duration.ofSeconds(8), 10_000, Duration.ofSeconds(3), Duration.ofSeconds(4), 16,
+				Duration.ofSeconds(2), Duration.ofSeconds(4), 16, Duration.ofSeconds(2), 3, HEADLINE_CELLS, 2);
+	}
+
+	/**
+	 * A short plan that exercises every scenario, for checking the runner.
+	 * @return the plan
+	 */
+	public static RunPlan quick() {
+		List<ThroughputCell> cells = List.of(new ThroughputCell(128, 16, 16), new ThroughputCell(128, 1, 1));
+		return new RunPlan("quick", cells, Duration.ofSeconds(1), Duration.ofSeconds(2), 16, 128, 20_000,
+				Duration.ofSeconds(2), 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 16, Duration.ofSeconds(1),
+				Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1);
+	}
+
+	/**
+	 * Return the same plan with other throughput cells.
+	 * @param otherCells the cells
+	 * @return the plan
+	 */
+	public RunPlan withCells(List<ThroughputCell> otherCells) {
+		return new RunPlan(this.name + " (cells given)", List.copyOf(otherCells), this.warmup, this.measure,
+				this.latencyConnections, this.latencyPayload, this.latencyRate, this.latencyMeasure, this.idleSessions,
+				this.idleSettle, this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure,
+				this.poolSize, this.poolDowntime, this.poolCycles,
+				this.headlineCells.stream().filter(otherCells::contains).toList(), this.headlineRepeats);
+	}
+
+	/**
+	 * Return the control cell, run with raw Netty at the start and the end of a run.
+	 * @return the first cell
+	 */
+	public ThroughputCell controlCell() {
+		return this.cells.get(0);
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.getty.bench.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.IdleResult;
+import io.getty.bench.harness.scenario.ReconnectResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one run measured, in the order it was measured.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class RunResults {
+
+	private final Map<ThroughputCell, List<CellResult>> throughput = new LinkedHashMap<>();
+
+	private final Map<ThroughputCell, List<CellResult>> repeats = new LinkedHashMap<>();
+
+	private final List<CellResult> latency = new ArrayList<>();
+
+	private final List<IdleResult> idle = new ArrayList<>();
+
+	private final List<CellResult> churn = new ArrayList<>();
+
+	private final List<CellResult> controls = new ArrayList<>();
+
+	private @Nullable ReconnectResult reconnect;
+
+	void addThroughput(ThroughputCell cell, CellResult result) {
+		this.throughput.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(result);
+	}
+
+	void addRepeat(ThroughputCell cell, CellResult result) {
+		this.repeats.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(result);
+	}
+
+	void addLatency(CellResult result) {
+		this.latency.add(result);
+	}
+
+	void addIdle(IdleResult result) {
+		this.idle.add(result);
+	}
+
+	void addChurn(CellResult result) {
+		this.churn.add(result);
+	}
+
+	void addControl(CellResult result) {
+		this.controls.add(result);
+	}
+
+	void setReconnect(ReconnectResult result) {
+		this.reconnect = result;
+	}
+
+	/**
+	 * Return the throughput results by cell.
+	 * @return the results
+	 */
+	public Map<ThroughputCell, List<CellResult>> throughput() {
+		return this.throughput;
+	}
+
+	/**
+	 * Return every run of a cell: the matrix run and the repeats of headline cells.
+	 * @param cell the cell
+	 * @return the results
+	 */
+	public List<CellResult> allRuns(ThroughputCell cell) {
+		List<CellResult> runs = new ArrayList<>(this.throughput.getOrDefault(cell, List.of()));
+		runs.addAll(this.repeats.getOrDefault(cell, List.of()));
+		return runs;
+	}
+
+	/**
+	 * Return the repeated runs of the headline cells, without the matrix run.
+	 * @return the repeats by cell
+	 */
+	public Map<ThroughputCell, List<CellResult>> repeats() {
+		return this.repeats;
+	}
+
+	/**
+	 * Return the fixed-rate latency results.
+	 * @return the results
+	 */
+	public List<CellResult> latency() {
+		return this.latency;
+	}
+
+	/**
+	 * Return the idle-session results.
+	 * @return the results
+	 */
+	public List<IdleResult> idle() {
+		return this.idle;
+	}
+
+	/**
+	 * Return the connection churn results.
+	 * @return the results
+	 */
+	public List<CellResult> churn() {
+		return this.churn;
+	}
+
+	/**
+	 * Return the raw Netty control runs, at the start and the end.
+	 * @return the results
+	 */
+	public List<CellResult> controls() {
+		return this.controls;
+	}
+
+	/**
+	 * Return the client-pool refill result.
+	 * @return the result, or {@code null} if not run
+	 */
+	public @Nullable ReconnectResult reconnect() {
+		return this.reconnect;
+	}
+
+	/**
+	 * Return every failure, each naming the scenario and the server.
+	 * @return the failures
+	 */
+	public List<String> failures() {
+		List<String> failures = new ArrayList<>();
+		this.throughput.forEach((cell, results) -> results.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add(cell.title() + " / " + result.server().id() + ": " + result.failure())));
+		this.repeats.forEach((cell, results) -> results.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add(cell.title() + " (repeat) / " + result.server().id() + ": "
+					+ result.failure())));
+		this.latency.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add("fixed rate / " + result.server().id() + ": " + result.failure()));
+		this.idle.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add("idle / " + result.server().id() + ": " + result.failure()));
+		this.churn.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add("churn / " + result.server().id() + ": " + result.failure()));
+		this.controls.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add("control / " + result.server().id() + ": " + result.failure()));
+		if (this.reconnect != null && this.reconnect.failure() != null) {
+			failures.add("client pool refill: " + this.reconnect.failure());
+		}
+		return failures;
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.getty.bench.harness.load;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+/**
+ * One client connection: writes framed messages and checks each reply in place, without
+ * copying it: the length, the sequence number (order), the send stamp and every body
+ * byte. The first mismatch fails the whole run.
+ *
+ * <p>
+ * In a closed loop each reply triggers the next message, so {@code depth} messages stay
+ * in flight; writes made while handling one read are flushed once, when the read batch
+ * completes, as a well-behaved Netty client does.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+final class EchoConnection extends ByteToMessageDecoder {
+
+	private final LoadContext context;
+
+	private final int id;
+
+	private final LongRing stamps;
+
+	private final boolean startWhenActive;
+
+	private ChannelHandlerContext ctx;
+
+	private long nextSequence;
+
+	private long expectedSequence;
+
+	private long sent;
+
+	private long received;
+
+	private boolean needsFlush;
+
+	EchoConnection(LoadContext context, int id, boolean startWhenActive) {
+		this.context = context;
+		this.id = id;
+		this.stamps = new LongRing(context.openLoop ? 64 : context.depth);
+		this.nextSequence = Frames.firstSequence(id);
+		this.expectedSequence = this.nextSequence;
+		this.startWhenActive = startWhenActive;
+	}
+
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) {
+		this.ctx = ctx;
+	}
+
+	@Override
+	public void channelActive(ChannelHandlerContext ctx) throws Exception {
+		super.channelActive(ctx);
+		if (this.startWhenActive) {
+			start();
+		}
+	}
+
+	/**
+	 * Put the first {@code depth} messages in flight (closed loop).
+	 */
+	void start() {
+		long burst = Math.min(this.context.depth, this.context.messagesPerConnection);
+		long now = System.nanoTime();
+		for (long i = 0; i < burst; i++) {
+			send(now);
+		}
+		flushIfNeeded();
+	}
+
+	/**
+	 * Write one message, without flushing.
+	 * @param stamp the send stamp: now in a closed loop, the intended send time in an open
+	 * loop
+	 */
+	void send(long stamp) {
+		ByteBuf frame = this.ctx.alloc().buffer(Frames.HEADER + this.context.payloadSize);
+		Frames.write(frame, this.context.payloadSize, this.nextSequence++, stamp);
+		this.stamps.add(stamp);
+		this.sent++;
+		this.context.stats.sent();
+		this.ctx.write(frame, this.ctx.voidPromise());
+		this.needsFlush = true;
+	}
+
+	void flushIfNeeded() {
+		if (this.needsFlush) {
+			this.needsFlush = false;
+			this.ctx.flush();
+		}
+	}
+
+	@Override
+	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+		int payloadSize = this.context.payloadSize;
+		while (in.readableBytes() >= Frames.HEADER) {
+			int index = in.readerIndex();
+			int length = in.getInt(index);
+			if (length != payloadSize) {
+				failed(in, "a frame announces " + length + " bytes, every message has " + payloadSize);
+				return;
+			}
+			if (in.readableBytes() < Frames.HEADER + length) {
+				return;
+			}
+			if (!verify(in, index + Frames.HEADER, payloadSize)) {
+				return;
+			}
+			in.skipBytes(Frames.HEADER + length);
+			if (!this.context.openLoop && this.context.sending() && this.sent < this.context.messagesPerConnection) {
+				send(System.nanoTime());
+			}
+			if (this.received == this.context.messagesPerConnection) {
+				this.context.finished(this);
+			}
+		}
+	}
+
+	private boolean verify(ByteBuf in, int payloadIndex, int payloadSize) {
+		long sequence = in.getLong(payloadIndex);
+		long stamp = in.getLong(payloadIndex + 8);
+		if (this.stamps.size() == 0) {
+			failed(in, "a reply with sequence " + sequence + " arrived, but nothing is in flight");
+			return false;
+		}
+		if (sequence != this.expectedSequence) {
+			failed(in, "reply out of order or lost: expected sequence " + this.expectedSequence + ", got " + sequence);
+			return false;
+		}
+		long sentStamp = this.stamps.poll();
+		if (stamp != sentStamp) {
+			failed(in, "reply " + sequence + " carries send stamp " + stamp + ", sent with " + sentStamp);
+			return false;
+		}
+		if (!Frames.bodyMatches(in, payloadIndex, payloadSize, sequence)) {
+			failed(in, "reply " + sequence + " has a body that differs from what was sent");
+			return false;
+		}
+		this.expectedSequence++;
+		this.received++;
+		this.context.stats.replied(System.nanoTime() - stamp);
+		this.context.checkDrained();
+		return true;
+	}
+
+	private void failed(ByteBuf in, String message) {
+		in.skipBytes(in.readableBytes());
+		this.context.fail("connection " + this.id + ": " + message);
+		this.ctx.close();
+	}
+
+	@Override
+	public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+		flushIfNeeded();
+		super.channelReadComplete(ctx);
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+		if (!this.context.isClosing() && this.received < this.context.messagesPerConnection) {
+			this.context.fail("connection " + this.id + " was closed by the server after " + this.received
+					+ " replies, with " + this.stamps.size() + " in flight");
+		}
+		super.channelInactive(ctx);
+	}
+
+	@Override
+	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		this.context.fail("connection " + this.id + ": " + cause);
+		ctx.close();
+	}
+
+	/**
+	 * Close the connection as the harness's own doing.
+	 */
+	void close() {
+		this.ctx.close();
+	}
+
+}

@@ -1,0 +1,313 @@
+package io.getty.bench.harness.load;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The one load generator every server meets: a Netty 4.2 client on a single event loop
+ * thread. Runs closed-loop throughput and open-loop fixed-rate loads, holds idle
+ * connections, and churns connections, always verifying every reply.
+ *
+ * <p>
+ * It uses Linux's epoll transport where it loads: its timers have microsecond resolution
+ * (NIO's selector waits in whole milliseconds, too coarse to pace a fixed rate), and it
+ * leaves more of the client core to the client. The client is the same for every
+ * server, so this choice shifts no comparison.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+	private static final int CONNECT_CONCURRENCY = 64;
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(15);
+
+	private final EventLoopGroup group;
+
+	private final EventLoop loop;
+
+	private final boolean epoll;
+
+	private final Duration drainTimeout;
+
+	/**
+	 * Create a load generator with its own event loop thread.
+	 * @param preferEpoll whether to use epoll where it loads
+	 */
+	public LoadGenerator(boolean preferEpoll) {
+		this(preferEpoll, DEFAULT_DRAIN_TIMEOUT);
+	}
+
+	/**
+	 * Create a load generator with its own event loop thread.
+	 * @param preferEpoll whether to use epoll where it loads
+	 * @param drainTimeout how long replies may take after the last send before the run
+	 * fails for lost replies
+	 */
+	public LoadGenerator(boolean preferEpoll, Duration drainTimeout) {
+		this.drainTimeout = drainTimeout;
+		this.epoll = preferEpoll && Epoll.isAvailable();
+		this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-load", true),
+				this.epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+		this.loop = this.group.next();
+	}
+
+	/**
+	 * Return the client's transport.
+	 * @return {@code epoll} or {@code nio}
+	 */
+	public String transport() {
+		return this.epoll ? "epoll" : "nio";
+	}
+
+	/**
+	 * Run a load: connect, warm up, measure, then stop sending and wait for every reply.
+	 * @param server the server
+	 * @param spec the load
+	 * @param window told when the measurement window opens and closes
+	 * @return what was measured
+	 * @throws LoadFailure if a correctness gate failed
+	 * @throws InterruptedException if interrupted
+	 */
+	public LoadResult run(InetSocketAddress server, LoadSpec spec, MeasurementWindow window)
+			throws LoadFailure, InterruptedException {
+		LoadContext context = new LoadContext(spec.payloadSize(), spec.depth(), spec.openLoop(), Long.MAX_VALUE,
+				(connection) -> {
+				});
+		try (ConnectionSet connections = connect(server, spec.connections(), context, false)) {
+			onLoop(() -> {
+				context.startSending();
+				if (spec.openLoop()) {
+					new Pacer(this.loop, connections.connections(), context, spec.ratePerSecond()).start();
+				}
+				else {
+					connections.connections().forEach(EchoConnection::start);
+				}
+				return null;
+			});
+			Window measured = measure(context, spec.warmup(), spec.measure(), window);
+			onLoop(() -> {
+				context.stopSending();
+				return null;
+			});
+			await(context.drained(), this.drainTimeout, () -> "replies still missing " + this.drainTimeout.toMillis()
+					+ " ms after the last send: " + onLoopQuietly(context.stats::outstanding));
+			return new LoadResult(spec, measured.messages, measured.seconds, measured.histogram);
+		}
+	}
+
+	/**
+	 * Open connections that each echo one message and then stay open and idle.
+	 * @param server the server
+	 * @param count the number of connections
+	 * @param payloadSize the size of the one message each sends
+	 * @return the open connections; close them when done
+	 * @throws LoadFailure if a connection fails or a reply is wrong
+	 * @throws InterruptedException if interrupted
+	 */
+	public IdleConnections openIdle(InetSocketAddress server, int count, int payloadSize)
+			throws LoadFailure, InterruptedException {
+		LoadContext context = new LoadContext(payloadSize, 1, false, 1, (connection) -> {
+		});
+		ConnectionSet connections = connect(server, count, context, false);
+		try {
+			onLoop(() -> {
+				connections.connections().forEach(EchoConnection::start);
+				context.stopSending();
+				return null;
+			});
+			await(context.drained(), CONNECT_TIMEOUT, () -> "idle connections still wait for "
+					+ onLoopQuietly(context.stats::outstanding) + " echoes");
+			return new IdleConnections(connections);
+		}
+		catch (LoadFailure | InterruptedException | RuntimeException ex) {
+			connections.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Churn connections: each of {@code concurrency} workers connects, echoes one
+	 * message, closes, and starts over.
+	 * @param server the server
+	 * @param concurrency connections in progress at any time
+	 * @param payloadSize the size of each connection's message
+	 * @param warmup how long to churn before measuring
+	 * @param measure how long to measure
+	 * @param window told when the measurement window opens and closes
+	 * @return the connections completed in the window (as messages) and the latency of
+	 * their one echo
+	 * @throws LoadFailure if a connection fails or a reply is wrong
+	 * @throws InterruptedException if interrupted
+	 */
+	public LoadResult churn(InetSocketAddress server, int concurrency, int payloadSize, Duration warmup,
+			Duration measure, MeasurementWindow window) throws LoadFailure, InterruptedException {
+		ConnectionChurn churn = new ConnectionChurn(this.loop, bootstrap(null), server, concurrency, payloadSize);
+		onLoop(() -> {
+			churn.start();
+			return null;
+		});
+		Window measured;
+		try {
+			measured = measure(churn.context(), warmup, measure, window);
+		}
+		finally {
+			onLoop(() -> {
+				churn.stop();
+				return null;
+			});
+		}
+		await(churn.done(), this.drainTimeout, () -> "churning connections did not finish");
+		pause(churn.context(), Duration.ZERO);
+		return new LoadResult(LoadSpec.closedLoop(concurrency, 1, payloadSize, warmup, measure), measured.messages,
+				measured.seconds, measured.histogram);
+	}
+
+	private Window measure(LoadContext context, Duration warmup, Duration measure, MeasurementWindow window)
+			throws LoadFailure, InterruptedException {
+		pause(context, warmup);
+		long[] start = onLoop(() -> {
+			context.stats.resetHistogram();
+			return new long[] { context.stats.replies(), System.nanoTime() };
+		});
+		window.opened();
+		pause(context, measure);
+		Object[] end = onLoop(() -> new Object[] { context.stats.replies(), System.nanoTime(),
+				context.stats.copyHistogram() });
+		window.closed();
+		pause(context, Duration.ZERO);
+		long messages = (long) end[0] - start[0];
+		double seconds = ((long) end[1] - start[1]) / 1e9;
+		return new Window(messages, seconds, (Histogram) end[2]);
+	}
+
+	private ConnectionSet connect(InetSocketAddress server, int count, LoadContext context, boolean startWhenActive)
+			throws LoadFailure, InterruptedException {
+		AtomicInteger ids = new AtomicInteger();
+		Bootstrap bootstrap = bootstrap(new ChannelInitializer<>() {
+			@Override
+			protected void initChannel(Channel channel) {
+				channel.pipeline().addLast(new EchoConnection(context, ids.getAndIncrement(), startWhenActive));
+			}
+		});
+		Semaphore permits = new Semaphore(CONNECT_CONCURRENCY);
+		List<ChannelFuture> futures = new ArrayList<>(count);
+		try {
+			for (int i = 0; i < count; i++) {
+				if (!permits.tryAcquire(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+					throw new LoadFailure("connecting to " + server + " stalled after " + i + " of " + count
+							+ " connections");
+				}
+				ChannelFuture future = bootstrap.connect(server);
+				future.addListener((ignored) -> permits.release());
+				futures.add(future);
+			}
+			List<Channel> channels = new ArrayList<>(count);
+			for (ChannelFuture future : futures) {
+				if (!future.await(CONNECT_TIMEOUT.toMillis()) || !future.isSuccess()) {
+					throw new LoadFailure("connection " + channels.size() + " of " + count + " to " + server
+							+ " failed: " + future.cause(), future.cause());
+				}
+				channels.add(future.channel());
+			}
+			return new ConnectionSet(this.loop, context, channels);
+		}
+		catch (LoadFailure | InterruptedException | RuntimeException ex) {
+			this.loop.execute(context::closing);
+			futures.forEach((future) -> future.channel().close());
+			throw ex;
+		}
+	}
+
+	Bootstrap bootstrap(ChannelInitializer<Channel> initializer) {
+		Bootstrap bootstrap = new Bootstrap().group(this.loop)
+			.channel(this.epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+			.option(ChannelOption.TCP_NODELAY, true)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis());
+		return (initializer != null) ? bootstrap.handler(initializer) : bootstrap;
+	}
+
+	/**
+	 * Wait, returning early with the failure if the run fails meanwhile.
+	 */
+	private static void pause(LoadContext context, Duration duration) throws LoadFailure, InterruptedException {
+		try {
+			context.failure().get(Math.max(1, duration.toNanos()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			// The normal case: nothing failed while we waited.
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof LoadFailure failure) ? failure : new LoadFailure("run failed", ex);
+		}
+	}
+
+	private static void await(CompletableFuture<Void> future, Duration timeout, java.util.function.Supplier<String> why)
+			throws LoadFailure, InterruptedException {
+		try {
+			future.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new LoadFailure(why.get());
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof LoadFailure failure) ? failure : new LoadFailure("run failed", ex);
+		}
+	}
+
+	private <T> T onLoop(Callable<T> task) throws InterruptedException {
+		try {
+			return this.loop.submit(task).get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("load generator task failed", ex.getCause());
+		}
+	}
+
+	private <T> String onLoopQuietly(Callable<T> task) {
+		try {
+			return String.valueOf(onLoop(task));
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	@Override
+	public void close() {
+		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+	}
+
+	private record Window(long messages, double seconds, Histogram histogram) {
+	}
+
+}

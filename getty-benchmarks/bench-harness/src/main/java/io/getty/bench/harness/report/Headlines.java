@@ -1,0 +1,160 @@
+package io.getty.bench.harness.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.getty.bench.harness.RunResults;
+import io.getty.bench.harness.ThroughputCell;
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.IdleResult;
+import io.getty.bench.harness.server.ServerCatalog;
+import io.getty.bench.harness.server.ServerSpec;
+
+/**
+ * The "what this shows" bullets: getty against raw Netty in the cells the goals name,
+ * and against its Java peers, each with the goal it is measured against.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+final class Headlines {
+
+	private static final List<ServerSpec> GETTY = List.of(ServerCatalog.GETTY_NIO, ServerCatalog.GETTY_EPOLL,
+			ServerCatalog.GETTY_BOOT);
+
+	private static final Set<String> PEERS = Set.of(ServerCatalog.MINA.id(), ServerCatalog.SPRING_INTEGRATION.id(),
+			ServerCatalog.REACTOR_NETTY.id(), ServerCatalog.VERTX.id());
+
+	private Headlines() {
+	}
+
+	static List<String> of(RunResults results) {
+		List<String> lines = new ArrayList<>();
+		throughput(results, new ThroughputCell(128, 16, 16)).ifPresent(lines::add);
+		throughput(results, new ThroughputCell(1024, 256, 16)).ifPresent(lines::add);
+		latency(results).ifPresent(lines::add);
+		idle(results).ifPresent(lines::add);
+		pingPong(results).ifPresent(lines::add);
+		peers(results).ifPresent(lines::add);
+		return lines;
+	}
+
+	private static Optional<String> throughput(RunResults results, ThroughputCell cell) {
+		List<CellResult> runs = results.allRuns(cell);
+		List<String> parts = new ArrayList<>();
+		boolean met = true;
+		for (ServerSpec getty : GETTY) {
+			Medians row = Medians.of(runs, getty);
+			Medians base = Medians.of(runs, ServerCatalog.baselineFor(getty));
+			if (row.runs() > 0 && base.runs() > 0) {
+				double ratio = row.perSecond() / base.perSecond();
+				met &= ratio >= 0.95;
+				parts.add(getty.label() + " (" + getty.transport() + ") **" + String.format("%.2f×", ratio) + "** ("
+						+ Format.count(row.perSecond()) + " vs " + Format.count(base.perSecond()) + " msgs/s"
+						+ ((row.runs() > 1) ? ", medians of " + row.runs() + " and " + base.runs() + " runs" : "") + ")");
+			}
+		}
+		if (parts.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("Throughput at " + cell.title() + ", as a fraction of raw Netty on the same transport: "
+				+ String.join("; ", parts) + ". Goal ≥ 0.95×: " + verdict(met) + ".");
+	}
+
+	private static Optional<String> latency(RunResults results) {
+		List<String> parts = new ArrayList<>();
+		boolean met = true;
+		for (ServerSpec getty : GETTY) {
+			Optional<CellResult> row = find(results.latency(), getty);
+			Optional<CellResult> base = ResultTables.baseline(results.latency(), getty);
+			if (row.isPresent() && base.isPresent()) {
+				double p99 = row.get().load().latencyMicros(99);
+				double baseP99 = base.get().load().latencyMicros(99);
+				met &= p99 <= 1.1 * baseP99;
+				parts.add(getty.label() + " (" + getty.transport() + ") **" + String.format("%.2f×", p99 / baseP99)
+						+ "** (" + Format.micros(p99) + " vs " + Format.micros(baseP99) + " µs)");
+			}
+		}
+		if (parts.isEmpty()) {
+			return Optional.empty();
+		}
+		String rate = results.latency().get(0).spec().toString();
+		return Optional.of("p99 latency at a fixed rate (" + rate + "), relative to raw Netty: " + String.join("; ", parts)
+				+ ". Goal ≤ 1.1×: " + verdict(met) + ".");
+	}
+
+	private static Optional<String> idle(RunResults results) {
+		List<String> parts = new ArrayList<>();
+		boolean met = true;
+		for (ServerSpec getty : GETTY) {
+			Optional<IdleResult> row = results.idle().stream().filter((r) -> r.passed() && r.server().id().equals(getty.id())).findFirst();
+			String baseline = ServerCatalog.baselineFor(getty).id();
+			Optional<IdleResult> base = results.idle().stream().filter((r) -> r.passed() && r.server().id().equals(baseline)).findFirst();
+			if (row.isPresent() && base.isPresent()) {
+				double beyond = row.get().heapPerSession() - base.get().heapPerSession();
+				met &= beyond <= 2048;
+				parts.add(getty.label() + " (" + getty.transport() + ") **" + Format.count(beyond) + " B** ("
+						+ Format.count(row.get().heapPerSession()) + " vs " + Format.count(base.get().heapPerSession())
+						+ " B per session)");
+			}
+		}
+		if (parts.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("Heap per idle session beyond raw Netty's own channel and pipeline, with "
+				+ Format.count(results.idle().get(0).sessions()) + " sessions and getty's cron every second: "
+				+ String.join("; ", parts) + ". Goal ≤ 2,048 B: " + verdict(met) + ".");
+	}
+
+	private static Optional<String> pingPong(RunResults results) {
+		List<CellResult> runs = results.allRuns(new ThroughputCell(128, 1, 1));
+		List<String> parts = new ArrayList<>();
+		for (ServerSpec server : List.of(ServerCatalog.GETTY_NIO, ServerCatalog.GETTY_EPOLL, ServerCatalog.NETTY_NIO,
+				ServerCatalog.NETTY_EPOLL)) {
+			Medians row = Medians.of(runs, server);
+			if (row.runs() > 0) {
+				parts.add(server.label() + " (" + server.transport() + ") " + Format.count(row.perSecond())
+						+ " msgs/s, p50 " + Format.micros(row.p50Micros()) + " µs");
+			}
+		}
+		return parts.isEmpty() ? Optional.empty()
+				: Optional.of("Ping-pong (128 B, 1 connection; medians of all runs): " + String.join("; ", parts)
+						+ ". The mission's bar is Go getty's ~21k-22k msgs/s and p50 ~45-51 µs, measured on the same kind of machine.");
+	}
+
+	private static Optional<String> peers(RunResults results) {
+		List<String> losses = new ArrayList<>();
+		int cells = 0;
+		for (Map.Entry<ThroughputCell, List<CellResult>> entry : results.throughput().entrySet()) {
+			Optional<CellResult> getty = find(entry.getValue(), ServerCatalog.GETTY_NIO);
+			if (getty.isEmpty()) {
+				continue;
+			}
+			cells++;
+			for (CellResult peer : entry.getValue()) {
+				if (peer.passed() && PEERS.contains(peer.server().id()) && peer.perSecond() >= getty.get().perSecond()) {
+					losses.add(peer.server().label() + " at " + entry.getKey().title() + " ("
+							+ Format.count(peer.perSecond()) + " vs " + Format.count(getty.get().perSecond()) + ")");
+				}
+			}
+		}
+		if (cells == 0) {
+			return Optional.empty();
+		}
+		return Optional.of("getty-core (NIO) against MINA, Spring Integration, Reactor Netty and Vert.x in " + cells
+				+ " throughput cells: " + (losses.isEmpty() ? "ahead in every one. Goal: met."
+						: "behind " + String.join("; ", losses) + ". Goal (ahead everywhere): **missed**."));
+	}
+
+	private static Optional<CellResult> find(List<CellResult> results, ServerSpec server) {
+		return results.stream().filter((r) -> r.passed() && r.server().id().equals(server.id())).findFirst();
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "met" : "**missed**";
+	}
+
+}

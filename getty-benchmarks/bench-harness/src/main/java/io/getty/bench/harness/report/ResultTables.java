@@ -1,0 +1,173 @@
+package io.getty.bench.harness.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
+
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.IdleResult;
+import io.getty.bench.harness.scenario.ReconnectResult;
+import io.getty.bench.harness.server.ServerCatalog;
+import io.getty.bench.harness.server.ServerSpec;
+
+/**
+ * The result tables of the report. Every ratio compares a row with raw Netty on the same
+ * transport, measured in the same cell of the same run.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+final class ResultTables {
+
+	private ResultTables() {
+	}
+
+	static String load(List<CellResult> results, String rateHeader) {
+		MarkdownTable table = new MarkdownTable(2, "server", "transport", rateHeader, "p50 µs", "p99 µs", "p99.9 µs",
+				"server CPU s / M msgs", "alloc B / msg", "GCs", "other CPU %");
+		for (CellResult result : inCatalogOrder(results)) {
+			if (!result.passed()) {
+				table.row(label(result.server()), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
+						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
+				continue;
+			}
+			Optional<CellResult> base = baseline(results, result.server());
+			table.row(label(result.server()), result.server().transport(),
+					withRatio(result, base, CellResult::perSecond, Format::count),
+					withRatio(result, base, (r) -> r.load().latencyMicros(50), Format::micros),
+					withRatio(result, base, (r) -> r.load().latencyMicros(99), Format::micros),
+					withRatio(result, base, (r) -> r.load().latencyMicros(99.9), Format::micros),
+					withRatio(result, base, CellResult::cpuSecondsPerMillion, (v) -> Format.decimal(v, 2)),
+					withRatio(result, base, CellResult::allocatedBytesPerMessage, Format::bytes),
+					String.valueOf(result.usage().gcCount()), Format.percent(result.usage().otherCpuPercent()));
+		}
+		return table.toString();
+	}
+
+	static String churn(List<CellResult> results) {
+		MarkdownTable table = new MarkdownTable(2, "server", "transport", "connections / s", "first echo p50 µs",
+				"first echo p99 µs", "server CPU ms / 1k conn", "alloc KiB / conn", "other CPU %");
+		for (CellResult result : inCatalogOrder(results)) {
+			if (!result.passed()) {
+				table.row(label(result.server()), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
+						Format.NONE, Format.NONE, Format.NONE);
+				continue;
+			}
+			Optional<CellResult> base = baseline(results, result.server());
+			table.row(label(result.server()), result.server().transport(),
+					withRatio(result, base, CellResult::perSecond, Format::count),
+					withRatio(result, base, (r) -> r.load().latencyMicros(50), Format::micros),
+					withRatio(result, base, (r) -> r.load().latencyMicros(99), Format::micros),
+					withRatio(result, base, CellResult::cpuSecondsPerMillion, (v) -> Format.decimal(v, 1)),
+					withRatio(result, base, (r) -> r.allocatedBytesPerMessage() / 1024, (v) -> Format.decimal(v, 1)),
+					Format.percent(result.usage().otherCpuPercent()));
+		}
+		return table.toString();
+	}
+
+	static String idle(List<IdleResult> results) {
+		MarkdownTable table = new MarkdownTable(2, "server", "transport", "sessions", "heap B / session",
+				"beyond Netty B / session", "RSS B / session", "idle CPU % of a core", "threads");
+		List<IdleResult> ordered = results.stream()
+			.sorted(Comparator.comparingInt((IdleResult result) -> catalogIndex(result.server())))
+			.toList();
+		for (IdleResult result : ordered) {
+			if (!result.passed()) {
+				table.row(result.server().label(), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
+						Format.NONE, Format.NONE, Format.NONE);
+				continue;
+			}
+			Optional<IdleResult> base = idleBaseline(results, result.server());
+			double baseHeap = base.map(IdleResult::heapPerSession).orElse(Double.NaN);
+			table.row(result.server().label(), result.server().transport(), Format.count(result.sessions()),
+					Format.count(result.heapPerSession()) + ((base.isPresent() && base.get() != result)
+							? " (" + Format.ratio(result.heapPerSession(), baseHeap) + ")" : ""),
+					base.isPresent() ? Format.count(result.heapPerSession() - baseHeap) : Format.NONE,
+					Format.count(result.rssPerSession()), Format.percent(result.idleCpuPercent()),
+					String.valueOf(result.threadsAfter()));
+		}
+		return table.toString();
+	}
+
+	static String repeats(List<CellResult> runs, List<ServerSpec> servers) {
+		MarkdownTable table = new MarkdownTable(2, "server", "transport", "runs", "median msgs/s", "× Netty (medians)",
+				"min", "max", "× Netty (best runs)", "median p50 µs", "median p99 µs");
+		for (ServerSpec server : servers) {
+			Medians row = Medians.of(runs, server);
+			if (row.runs() == 0) {
+				continue;
+			}
+			Medians base = Medians.of(runs, ServerCatalog.baselineFor(server));
+			table.row(label(server), server.transport(), String.valueOf(row.runs()), Format.count(row.perSecond()),
+					Format.ratio(row.perSecond(), base.perSecond()), Format.count(row.minPerSecond()),
+					Format.count(row.maxPerSecond()), Format.ratio(row.maxPerSecond(), base.maxPerSecond()),
+					Format.micros(row.p50Micros()), Format.micros(row.p99Micros()));
+		}
+		return table.toString();
+	}
+
+	static String reconnect(ReconnectResult result) {
+		MarkdownTable table = new MarkdownTable(1, "restart", "kill → new server listening ms",
+				"listening → first echo ms", "listening → full pool ms", "kill → full pool ms");
+		int restart = 1;
+		for (ReconnectResult.Cycle cycle : result.cycles()) {
+			table.row(String.valueOf(restart++), Format.count(cycle.serverStartMillis()),
+					Format.count(cycle.firstEchoMillis()), Format.count(cycle.fullPoolMillis()),
+					Format.count(cycle.outageMillis()));
+		}
+		return table.toString();
+	}
+
+	static String controls(List<CellResult> controls) {
+		MarkdownTable table = new MarkdownTable(1, "control run", "msgs/s", "p99 µs");
+		String[] names = { "start", "end" };
+		for (int i = 0; i < controls.size(); i++) {
+			CellResult control = controls.get(i);
+			String name = (i < names.length) ? names[i] : String.valueOf(i);
+			table.row(name, control.passed() ? Format.count(control.perSecond()) : "**failed**",
+					control.passed() ? Format.micros(control.load().latencyMicros(99)) : Format.NONE);
+		}
+		return table.toString();
+	}
+
+	static List<CellResult> inCatalogOrder(List<CellResult> results) {
+		return results.stream()
+			.sorted(Comparator.comparingInt((CellResult result) -> catalogIndex(result.server())))
+			.toList();
+	}
+
+	private static int catalogIndex(ServerSpec server) {
+		List<String> ids = ServerCatalog.all().stream().map(ServerSpec::id).toList();
+		return ids.indexOf(server.id());
+	}
+
+	static String label(ServerSpec server) {
+		return server.isBaseline() ? "**" + server.label() + "**" : server.label();
+	}
+
+	static Optional<CellResult> baseline(List<CellResult> results, ServerSpec server) {
+		String baseline = ServerCatalog.baselineFor(server).id();
+		return results.stream().filter((r) -> r.passed() && r.server().id().equals(baseline)).findFirst();
+	}
+
+	private static Optional<IdleResult> idleBaseline(List<IdleResult> results, ServerSpec server) {
+		String baseline = ServerCatalog.baselineFor(server).id();
+		return results.stream().filter((r) -> r.passed() && r.server().id().equals(baseline)).findFirst();
+	}
+
+	/**
+	 * Write a value with its ratio to the baseline, "612,345 (0.97×)"; the baseline row
+	 * itself shows the bare value.
+	 */
+	private static String withRatio(CellResult result, Optional<CellResult> base, ToDoubleFunction<CellResult> metric,
+			DoubleFunction<String> format) {
+		double value = metric.applyAsDouble(result);
+		if (base.isEmpty() || base.get() == result) {
+			return format.apply(value);
+		}
+		return format.apply(value) + " (" + Format.ratio(value, metric.applyAsDouble(base.get())) + ")";
+	}
+
+}

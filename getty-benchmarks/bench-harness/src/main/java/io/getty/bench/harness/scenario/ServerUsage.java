@@ -1,0 +1,45 @@
+package io.getty.bench.harness.scenario;
+
+import io.getty.bench.harness.server.ServerSample;
+
+/**
+ * What a server spent during a measurement window: the difference of two samples.
+ *
+ * @param cpuSeconds user plus system CPU seconds of the whole process
+ * @param allocatedBytes bytes allocated by all its threads
+ * @param gcCount garbage collections
+ * @param gcMillis time in garbage collection
+ * @param otherCpuSeconds CPU seconds that processes other than the server and the load
+ * generator used meanwhile: noise from the rest of the machine
+ * @param seconds the window's length
+ * @author getty team
+ * @since 0.1.0
+ */
+public record ServerUsage(double cpuSeconds, long allocatedBytes, long gcCount, long gcMillis, double otherCpuSeconds,
+		double seconds) {
+
+	/**
+	 * Return the difference between two samples.
+	 * @param start the sample at the start of the window
+	 * @param end the sample at its end
+	 * @param machineBusySeconds CPU seconds the whole machine used in the window
+	 * @param ownSeconds CPU seconds the load generator used in the window
+	 * @param seconds the window's length
+	 * @return the usage in between
+	 */
+	public static ServerUsage between(ServerSample start, ServerSample end, double machineBusySeconds,
+			double ownSeconds, double seconds) {
+		double cpu = end.cpuSeconds() - start.cpuSeconds();
+		return new ServerUsage(cpu, end.allocatedBytes() - start.allocatedBytes(), end.gcCount() - start.gcCount(),
+				end.gcMillis() - start.gcMillis(), Math.max(0, machineBusySeconds - cpu - ownSeconds), seconds);
+	}
+
+	/**
+	 * Return how much of one core other processes used during the window.
+	 * @return percent of one core
+	 */
+	public double otherCpuPercent() {
+		return 100 * this.otherCpuSeconds / this.seconds;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.getty.bench.harness.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.getty.bench.harness.load.MeasurementWindow;
+import io.getty.bench.harness.server.MachineLoad;
+import io.getty.bench.harness.server.ServerProcess;
+import io.getty.bench.harness.server.ServerSample;
+
+/**
+ * Samples the server when the load generator's measurement window opens and closes, so
+ * that CPU and allocation cover exactly the counted messages.
+ *
+ * @author getty team
+ * @since 0.1.0
+ */
+final class ServerWindow implements MeasurementWindow {
+
+	private final ServerProcess server;
+
+	private ServerSample start;
+
+	private ServerSample end;
+
+	private double machineStart;
+
+	private double ownStart;
+
+	private long nanosStart;
+
+	private double machine;
+
+	private double own;
+
+	private double seconds;
+
+	ServerWindow(ServerProcess server) {
+		this.server = server;
+	}
+
+	@Override
+	public void opened() {
+		this.start = sample();
+		this.machineStart = MachineLoad.busySeconds();
+		this.ownStart = MachineLoad.ownSeconds();
+		this.nanosStart = System.nanoTime();
+	}
+
+	@Override
+	public void closed() {
+		this.machine = MachineLoad.busySeconds() - this.machineStart;
+		this.own = MachineLoad.ownSeconds() - this.ownStart;
+		this.seconds = (System.nanoTime() - this.nanosStart) / 1e9;
+		this.end = sample();
+	}
+
+	private ServerSample sample() {
+		try {
+			return this.server.sample();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	ServerUsage usage() {
+		if (this.start == null || this.end == null) {
+			throw new IllegalStateException("The measurement window of " + this.server + " never closed");
+		}
+		return ServerUsage.between(this.start, this.end, this.machine, this.own, this.seconds);
+	}
+
+}

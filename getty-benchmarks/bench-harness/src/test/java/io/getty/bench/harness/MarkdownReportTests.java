@@ -1,0 +1,77 @@
+package io.getty.bench.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.getty.bench.harness.load.LoadResult;
+import io.getty.bench.harness.load.LoadSpec;
+import io.getty.bench.harness.report.MarkdownReport;
+import io.getty.bench.harness.report.RunEnvironment;
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.ServerUsage;
+import io.getty.bench.harness.server.ServerCatalog;
+import io.getty.bench.harness.server.ServerLauncher;
+import io.getty.bench.harness.server.ServerSpec;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report: headline ratios against raw Netty, failures listed, hand-written notes kept
+ * across runs.
+ */
+class MarkdownReportTests {
+
+	private static final Path ROOT = Path.of(System.getProperty("getty.bench.root", "..")).toAbsolutePath().normalize();
+
+	private static final ThroughputCell CELL = new ThroughputCell(128, 16, 16);
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void headlineGivesGettyAsAFractionOfRawNettyAndKeepsTheNotes() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		Files.writeString(file, "old tables\n" + MarkdownReport.NOTES_BEGIN + "\nProfiled: prune is hot.\n"
+				+ MarkdownReport.NOTES_END + "\nold tables\n");
+		RunResults results = new RunResults();
+		results.addThroughput(CELL, passed(ServerCatalog.NETTY_NIO, 1_000_000));
+		results.addThroughput(CELL, passed(ServerCatalog.GETTY_NIO, 900_000));
+		results.addThroughput(CELL, new CellResult(ServerCatalog.MINA, spec(), null, null, "connection 3: reply out of order"));
+
+		report(results).writeTo(file);
+
+		String report = Files.readString(file);
+		assertThat(report).contains("getty-core (nio) **0.90×** (900,000 vs 1,000,000 msgs/s)")
+			.contains("Goal ≥ 0.95×: **missed**")
+			.contains("Profiled: prune is hot.")
+			.doesNotContain("old tables")
+			.contains("- 128 B, 16 connections, depth 16 / mina: connection 3: reply out of order");
+	}
+
+	private MarkdownReport report(RunResults results) {
+		RunnerOptions options = RunnerOptions.parse("--root=" + ROOT, "--plan=quick",
+				"--servers=netty-nio,getty-nio,mina", "--results=" + this.directory.resolve("results"));
+		ServerLauncher launcher = new ServerLauncher(ROOT, ServerLauncher.currentJava(), ServerLauncher.JVM_FLAGS, null,
+				this.directory);
+		return new MarkdownReport(options, new RunEnvironment(Map.of("cores", "2")), launcher, results,
+				Duration.ofMinutes(1));
+	}
+
+	private static CellResult passed(ServerSpec server, long messagesPerSecond) {
+		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
+		histogram.recordValue(100_000);
+		LoadResult load = new LoadResult(spec(), messagesPerSecond, 1.0, histogram);
+		return new CellResult(server, spec(), load, new ServerUsage(1.0, 100L * messagesPerSecond, 1, 5, 0.0, 1.0),
+				null);
+	}
+
+	private static LoadSpec spec() {
+		return CELL.spec(Duration.ofSeconds(1), Duration.ofSeconds(1));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Reactor Netty echo server.
+ */
+package io.getty.bench.reactor;

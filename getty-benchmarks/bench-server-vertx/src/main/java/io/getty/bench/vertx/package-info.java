@@ -1,0 +1,4 @@
+/**
+ * Vert.x echo server.
+ */
+package io.getty.bench.vertx;
