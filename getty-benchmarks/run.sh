@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The same flags as every server JVM (ServerLauncher.JVM_FLAGS).
-JVM_FLAGS=(-XX:ActiveProcessorCount=1 -XX:+UseG1GC -Xms512m -Xmx512m -XX:+AlwaysPreTouch
+JVM_FLAGS=(-XX:ActiveProcessorCount=1 -XX:+UseG1GC -Xms1g -Xmx1g -XX:+AlwaysPreTouch
 	-XX:MaxDirectMemorySize=256m -Dio.netty.leakDetection.level=disabled)
 
 echo "Building the benchmark modules (tests skipped; the smoke test runs in ./mvnw verify)..."

@@ -65,6 +65,17 @@ public final class BytesCodec implements ReadWriter<byte[]> {
 	}
 
 	@Override
+	public int sizeHint(Object pkg) {
+		if (pkg instanceof byte[] bytes) {
+			return bytes.length;
+		}
+		if (pkg instanceof ByteBuf buf) {
+			return buf.readableBytes();
+		}
+		return (pkg instanceof CharSequence text) ? ByteBufUtil.utf8Bytes(text) : -1;
+	}
+
+	@Override
 	public String toString() {
 		return "BytesCodec";
 	}

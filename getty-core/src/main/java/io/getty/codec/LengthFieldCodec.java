@@ -168,6 +168,12 @@ public final class LengthFieldCodec<T> implements ReadWriter<T> {
 	}
 
 	@Override
+	public int sizeHint(Object pkg) {
+		int payloadSize = this.payload.sizeHint(pkg);
+		return (payloadSize < 0) ? -1 : this.headerLength + payloadSize;
+	}
+
+	@Override
 	public String toString() {
 		return "LengthFieldCodec{header=" + this.headerLength + ", " + byteOrder() + ", payload=" + this.payload + "}";
 	}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.getty.Session;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * UTF-8 lines ending in {@code \n} (a {@code \r} before it is dropped), each one
@@ -69,6 +70,11 @@ public final class LineCodec implements ReadWriter<String> {
 		}
 		out.writeCharSequence(text, StandardCharsets.UTF_8);
 		out.writeByte('\n');
+	}
+
+	@Override
+	public int sizeHint(Object pkg) {
+		return (pkg instanceof CharSequence text) ? ByteBufUtil.utf8Bytes(text) + 1 : -1;
 	}
 
 	@Override

@@ -23,4 +23,17 @@ public interface PackageWriter {
 	 */
 	void write(Session session, Object pkg, ByteBuf out) throws Exception;
 
+	/**
+	 * Return how many bytes {@code pkg} takes once encoded, when that is cheap to know.
+	 * The session allocates the buffer for {@link #write} with this capacity, so a
+	 * package is encoded without growing, and so copying, the buffer. A wrong hint costs
+	 * only that copy.
+	 * @param pkg the package about to be written
+	 * @return the encoded size in bytes, or a negative value if unknown; the session then
+	 * sizes the buffer after the last package it encoded
+	 */
+	default int sizeHint(Object pkg) {
+		return -1;
+	}
+
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.getty.Session;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * UTF-8 text, unframed: a read takes every complete character received as one
@@ -55,6 +56,12 @@ public final class StringCodec implements ReadWriter<String> {
 	@Override
 	public void write(Session session, Object pkg, ByteBuf out) {
 		out.writeCharSequence((pkg instanceof CharSequence text) ? text : pkg.toString(), StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public int sizeHint(Object pkg) {
+		// Anything else would be turned into a string twice.
+		return (pkg instanceof CharSequence text) ? ByteBufUtil.utf8Bytes(text) : -1;
 	}
 
 	@Override

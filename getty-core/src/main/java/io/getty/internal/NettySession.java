@@ -97,6 +97,12 @@ public final class NettySession implements Session {
 
 	private static final int CLOSED = 3;
 
+	/** Netty's default initial buffer size, for the first package of unknown size. */
+	private static final int DEFAULT_ENCODE_BUFFER_SIZE = 256;
+
+	/** A guess from one large package must not make every later buffer large. */
+	private static final int MAX_GUESSED_ENCODE_BUFFER_SIZE = 64 * 1024;
+
 	private final long id;
 
 	private final Channel channel;
@@ -109,7 +115,7 @@ public final class NettySession implements Session {
 
 	private final IoThreadGuardedFuture<Void> closeFuture;
 
-	private final AtomicLong pendingOutboundBytes = new AtomicLong();
+	private final OutboundBytes outbound;
 
 	private final long createdNanos = System.nanoTime();
 
@@ -128,8 +134,6 @@ public final class NettySession implements Session {
 	private volatile Duration waitTime;
 
 	private volatile Duration idleTimeout;
-
-	private final long maxOutboundBytes;
 
 	private final int writeBufferHighWaterMark;
 
@@ -163,8 +167,18 @@ public final class NettySession implements Session {
 
 	private long lastActiveNanos;
 
+	// The size of the last package this session encoded without a size hint from its
+	// writer: the next buffer starts that large. Racy on purpose; it is only a guess.
+	private int lastEncodedSize = DEFAULT_ENCODE_BUFFER_SIZE;
+
 	// I/O-thread-only state.
 	private @Nullable WriteTimeouts writeTimeouts;
+
+	/** When the last read arrived. */
+	private long readNanos = this.createdNanos;
+
+	/** Whether a read's packages are being delivered right now. */
+	private boolean reading;
 
 	private @Nullable ScheduledFuture<?> cronTimer;
 
@@ -192,7 +206,7 @@ public final class NettySession implements Session {
 		this.cronPeriod = options.cronPeriod();
 		this.waitTime = options.waitTime();
 		this.idleTimeout = options.idleTimeout();
-		this.maxOutboundBytes = options.maxOutboundBytes();
+		this.outbound = new OutboundBytes(options.maxOutboundBytes());
 		this.writeBufferHighWaterMark = options.writeBufferHighWaterMark();
 		this.lastActiveNanos = this.createdNanos;
 	}
@@ -466,7 +480,7 @@ public final class NettySession implements Session {
 	public boolean isWritable() {
 		// Writes from other threads wait in the event loop's task queue before Netty
 		// counts them, so our own count of queued bytes is checked as well.
-		return this.channel.isWritable() && this.pendingOutboundBytes.get() < this.writeBufferHighWaterMark;
+		return this.channel.isWritable() && this.outbound.pending() < this.writeBufferHighWaterMark;
 	}
 
 	@Override
@@ -508,12 +522,20 @@ public final class NettySession implements Session {
 			return CompletableFuture.failedFuture(new IllegalStateException(describe()
 					+ " has no writer; give the endpoint a codec or call setReadWriter in the SessionInitializer"));
 		}
-		ByteBuf buffer = this.channel.alloc().ioBuffer();
+		ByteBuf buffer = null;
 		try {
+			// Sized to fit, so encoding does not grow (reallocate and copy) the buffer.
+			int hint = packageWriter.sizeHint(payload);
+			buffer = this.channel.alloc().ioBuffer((hint >= 0) ? hint : this.lastEncodedSize);
 			packageWriter.write(this, payload, buffer);
+			if (hint < 0) {
+				this.lastEncodedSize = Math.max(1, Math.min(buffer.readableBytes(), MAX_GUESSED_ENCODE_BUFFER_SIZE));
+			}
 		}
 		catch (Throwable ex) {
-			buffer.release();
+			if (buffer != null) {
+				buffer.release();
+			}
 			return CompletableFuture.failedFuture((ex instanceof CodecException) ? ex
 					: new CodecException(packageWriter + " could not encode a " + payload.getClass().getName()
 							+ " for " + describe() + ": " + ex.getMessage(), ex));
@@ -556,20 +578,21 @@ public final class NettySession implements Session {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		long pending = this.pendingOutboundBytes.addAndGet(size);
-		if (pending > this.maxOutboundBytes) {
-			this.pendingOutboundBytes.addAndGet(-size);
+		boolean ioThread = this.channel.eventLoop().inEventLoop();
+		if (!this.outbound.tryReserve(size, ioThread)) {
 			ReferenceCountUtil.release(message);
 			return CompletableFuture.failedFuture(new OutboundBufferFullException(describe() + " already has "
-					+ (pending - size) + " bytes waiting to be sent, so a " + size
-					+ "-byte write would pass its limit of " + this.maxOutboundBytes
+					+ this.outbound.pending() + " bytes waiting to be sent, so a " + size
+					+ "-byte write would pass its limit of " + this.outbound.limit()
 					+ " bytes (max-outbound-bytes): the peer reads more slowly than this application writes"));
 		}
 		Duration effective = (timeout.isZero() || timeout.isNegative()) ? this.writeTimeout : timeout;
-		WriteOperation operation = new WriteOperation(this, message, size, packages,
-				System.nanoTime() + effective.toNanos());
-		if (this.channel.eventLoop().inEventLoop()) {
-			operation.run();
+		// A listener answering on the I/O thread reuses the read's clock: a clock read
+		// costs as much as the rest of the write's bookkeeping.
+		long start = (ioThread && this.reading) ? this.readNanos : System.nanoTime();
+		WriteOperation operation = new WriteOperation(this, message, size, packages, start + effective.toNanos());
+		if (ioThread) {
+			writeOnIoThread(operation, message);
 			return operation;
 		}
 		try {
@@ -577,18 +600,24 @@ public final class NettySession implements Session {
 		}
 		catch (RejectedExecutionException ex) {
 			// The event loop is shutting down, so the channel is going away with it.
-			this.pendingOutboundBytes.addAndGet(-size);
+			this.outbound.abandon(size);
 			ReferenceCountUtil.release(message);
 			return closedFailure();
 		}
 		return operation;
 	}
 
+	/** Called on the I/O thread with a write that another thread submitted. */
+	void writeSubmittedElsewhere(WriteOperation operation, Object message) {
+		this.outbound.handOver(operation.bytes());
+		writeOnIoThread(operation, message);
+	}
+
 	/** Called on the I/O thread with a write to hand to Netty. */
-	void writeOnIoThread(WriteOperation operation, Object message) {
+	private void writeOnIoThread(WriteOperation operation, Object message) {
 		// Flushes are coalesced by the FlushConsolidationHandler at the head of the
 		// pipeline: one flush per read batch, or one per event-loop turn.
-		this.channel.writeAndFlush(message, this.channel.newPromise().addListener(operation));
+		this.channel.writeAndFlush(message, new WritePromise(this.channel, operation));
 		if (!operation.isDone()) {
 			if (this.writeTimeouts == null) {
 				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe());
@@ -599,24 +628,34 @@ public final class NettySession implements Session {
 
 	/** Called on the I/O thread when Netty finished a write, before the caller hears of it. */
 	void writeFinished(WriteOperation operation, boolean success, int bytes, int packages) {
-		this.pendingOutboundBytes.addAndGet(-bytes);
+		this.outbound.release(bytes);
 		if (success) {
 			WRITTEN_BYTES.setRelease(this, this.writtenBytes + bytes);
 			WRITTEN_PACKAGES.setRelease(this, this.writtenPackages + packages);
 		}
 		if (this.writeTimeouts != null) {
-			this.writeTimeouts.prune();
+			this.writeTimeouts.finished(operation);
 		}
 	}
 
 	long pendingOutboundBytes() {
-		return this.pendingOutboundBytes.get();
+		return this.outbound.pending();
 	}
 
 	// ---------------------------------------------------------------- inbound, called on the I/O thread
 
+	/** Bytes arrived; their time stands for every package decoded from them. */
 	void bytesRead(int bytes) {
 		READ_BYTES.setRelease(this, this.readBytes + bytes);
+		this.readNanos = System.nanoTime();
+	}
+
+	/**
+	 * Mark whether the I/O thread is delivering what one read brought, so that writes
+	 * made meanwhile can use that read's time instead of reading the clock again.
+	 */
+	void reading(boolean inProgress) {
+		this.reading = inProgress;
 	}
 
 	/** Something counts as activity without being a package: a WebSocket ping or pong. */
@@ -669,8 +708,7 @@ public final class NettySession implements Session {
 
 	/** A package was decoded. */
 	void received(Object pkg) {
-		long now = System.nanoTime();
-		LAST_ACTIVE.setRelease(this, now);
+		LAST_ACTIVE.setRelease(this, this.readNanos);
 		READ_PACKAGES.setRelease(this, this.readPackages + 1);
 		if (!this.opened || this.listener == null) {
 			ReferenceCountUtil.release(pkg);
@@ -867,7 +905,7 @@ public final class NettySession implements Session {
 							"message longer than " + this.maxMsgLen + " bytes")
 					: new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bye-bye!!!"));
 		}
-		else if (!this.channel.isActive() || this.pendingOutboundBytes.get() == 0) {
+		else if (!this.channel.isActive() || this.outbound.pending() == 0) {
 			this.channel.close();
 			return;
 		}

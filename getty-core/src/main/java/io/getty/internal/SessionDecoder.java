@@ -39,7 +39,13 @@ final class SessionDecoder extends ByteToMessageDecoder {
 		if (msg instanceof ByteBuf buf) {
 			this.session.bytesRead(buf.readableBytes());
 		}
-		super.channelRead(ctx, msg);
+		this.session.reading(true);
+		try {
+			super.channelRead(ctx, msg);
+		}
+		finally {
+			this.session.reading(false);
+		}
 	}
 
 	@Override

@@ -4,15 +4,13 @@ import java.nio.channels.ClosedChannelException;
 
 import io.getty.SessionClosedException;
 import io.getty.WriteResult;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 
 /**
- * One write: the caller's future, the task that hands the bytes to Netty when the caller
- * is not on the I/O thread, and the listener that reports Netty's outcome. One object
- * plays all three roles so a write allocates as little as possible.
+ * One write: the caller's future, and the task that hands the bytes to Netty when the
+ * caller is not on the I/O thread. One object plays both roles so a write allocates as
+ * little as possible; its {@link WritePromise} reports Netty's outcome back to it.
  */
-final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements Runnable, ChannelFutureListener {
+final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements Runnable {
 
 	private final NettySession session;
 
@@ -37,25 +35,25 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 		return this.bytes;
 	}
 
-	/** Hand the bytes to Netty; runs on the I/O thread. */
+	/** Hand the bytes of a write submitted on another thread to Netty; runs on the I/O thread. */
 	@Override
 	public void run() {
-		this.session.writeOnIoThread(this, this.message);
+		this.session.writeSubmittedElsewhere(this, this.message);
 	}
 
-	@Override
-	public void operationComplete(ChannelFuture future) {
-		this.session.writeFinished(this, future.isSuccess(), this.bytes, this.packages);
-		if (future.isSuccess()) {
-			complete(new WriteResult(this.bytes, this.packages));
-		}
-		else {
-			Throwable cause = future.cause();
-			completeExceptionally((cause instanceof ClosedChannelException)
-					? new SessionClosedException(this.session.describe() + " closed before " + this.bytes
-							+ " bytes could be written; the write was not retried")
-					: cause);
-		}
+	/** Netty wrote the bytes; runs on the I/O thread. */
+	void succeeded() {
+		this.session.writeFinished(this, true, this.bytes, this.packages);
+		complete(new WriteResult(this.bytes, this.packages));
+	}
+
+	/** Netty gave up on the bytes; runs on the I/O thread. */
+	void failed(Throwable cause) {
+		this.session.writeFinished(this, false, this.bytes, this.packages);
+		completeExceptionally((cause instanceof ClosedChannelException)
+				? new SessionClosedException(this.session.describe() + " closed before " + this.bytes
+						+ " bytes could be written; the write was not retried")
+				: cause);
 	}
 
 }

@@ -38,12 +38,15 @@ final class WriteTimeouts implements Runnable {
 	}
 
 	/**
-	 * Drop finished writes from the head. The timer stays armed even when nothing is
-	 * outstanding: it then fires once and lapses, which is cheaper than cancelling and
-	 * re-arming it for every read batch that writes.
+	 * Forget a write that Netty finished (called before its future completes). Netty
+	 * finishes writes in order, so it is normally the head; writes that finished out of
+	 * order (failed early in the pipeline) leave when they reach the head. The timer stays
+	 * armed even when nothing is outstanding: it then fires once and lapses, which is
+	 * cheaper than cancelling and re-arming it for every read batch that writes.
 	 */
-	void prune() {
-		while (!this.outstanding.isEmpty() && this.outstanding.peekFirst().isDone()) {
+	void finished(WriteOperation operation) {
+		WriteOperation head;
+		while ((head = this.outstanding.peekFirst()) != null && (head == operation || head.isDone())) {
 			this.outstanding.pollFirst();
 		}
 	}

@@ -12,6 +12,7 @@ import io.getty.Session;
 import io.getty.WriteResult;
 import io.getty.WriteTimeoutException;
 import io.getty.codec.LengthFieldCodec;
+import io.getty.test.Futures;
 import io.getty.test.RawClient;
 import io.getty.test.RecordingListener;
 import io.netty.buffer.ByteBufAllocator;
@@ -100,7 +101,7 @@ class SlowReaderIntegrationTests {
 		assertThat(stalledSession.isWritable()).isFalse();
 
 		// Writes stuck behind the stalled peer time out, and the session stays open.
-		Throwable timeout = causeOf(writes.get(writes.size() - 1), Duration.ofSeconds(5));
+		Throwable timeout = Futures.failureOf(writes.get(writes.size() - 1), Duration.ofSeconds(5));
 		assertThat(timeout).isInstanceOf(WriteTimeoutException.class).hasMessageContaining("write timeout");
 		assertThat(stalledSession.isClosed()).isFalse();
 
@@ -109,20 +110,7 @@ class SlowReaderIntegrationTests {
 	}
 
 	private static Throwable causeOf(CompletableFuture<?> future) {
-		return causeOf(future, Duration.ofSeconds(1));
-	}
-
-	private static Throwable causeOf(CompletableFuture<?> future, Duration timeout) {
-		try {
-			future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return null;
-		}
-		catch (ExecutionException ex) {
-			return ex.getCause();
-		}
-		catch (Exception ex) {
-			return ex;
-		}
+		return Futures.failureOf(future, Duration.ofSeconds(1));
 	}
 
 	private static long kernelSendBufferMax() throws java.io.IOException {

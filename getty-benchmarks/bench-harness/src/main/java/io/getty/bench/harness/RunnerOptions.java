@@ -113,4 +113,15 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 				Long.parseLong(values.get("seed")), results.toAbsolutePath(), Boolean.parseBoolean(values.get("jfr")));
 	}
 
+	/**
+	 * Return the servers the goals compare and that run more than once: getty's and raw
+	 * Netty.
+	 * @return the chosen servers among them
+	 */
+	public List<ServerSpec> headliners() {
+		return this.servers.stream()
+			.filter((server) -> server.isBaseline() || server.module().startsWith("bench-server-getty"))
+			.toList();
+	}
+
 }

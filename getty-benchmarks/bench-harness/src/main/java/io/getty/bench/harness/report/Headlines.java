@@ -54,7 +54,9 @@ final class Headlines {
 				met &= ratio >= 0.95;
 				parts.add(getty.label() + " (" + getty.transport() + ") **" + String.format("%.2f×", ratio) + "** ("
 						+ Format.count(row.perSecond()) + " vs " + Format.count(base.perSecond()) + " msgs/s"
-						+ ((row.runs() > 1) ? ", medians of " + row.runs() + " and " + base.runs() + " runs" : "") + ")");
+						+ ((row.runs() > 1) ? ", medians of " + row.runs() + " and " + base.runs() + " runs" : "")
+						+ "; server CPU per message " + Format.ratio(row.cpuSecondsPerMillion(), base.cpuSecondsPerMillion())
+						+ ")");
 			}
 		}
 		if (parts.isEmpty()) {
@@ -67,15 +69,18 @@ final class Headlines {
 	private static Optional<String> latency(RunResults results) {
 		List<String> parts = new ArrayList<>();
 		boolean met = true;
+		List<CellResult> runs = results.allLatencyRuns();
 		for (ServerSpec getty : GETTY) {
-			Optional<CellResult> row = find(results.latency(), getty);
-			Optional<CellResult> base = ResultTables.baseline(results.latency(), getty);
-			if (row.isPresent() && base.isPresent()) {
-				double p99 = row.get().load().latencyMicros(99);
-				double baseP99 = base.get().load().latencyMicros(99);
+			Medians row = Medians.of(runs, getty);
+			Medians base = Medians.of(runs, ServerCatalog.baselineFor(getty));
+			if (row.runs() > 0 && base.runs() > 0) {
+				double p99 = row.p99Micros();
+				double baseP99 = base.p99Micros();
 				met &= p99 <= 1.1 * baseP99;
 				parts.add(getty.label() + " (" + getty.transport() + ") **" + String.format("%.2f×", p99 / baseP99)
-						+ "** (" + Format.micros(p99) + " vs " + Format.micros(baseP99) + " µs)");
+						+ "** (" + Format.micros(p99) + " vs " + Format.micros(baseP99) + " µs"
+						+ ((row.runs() > 1) ? ", medians of " + row.runs() + " and " + base.runs() + " runs" : "")
+						+ ")");
 			}
 		}
 		if (parts.isEmpty()) {

@@ -34,7 +34,7 @@ public final class MarkdownReport {
 	/** Ends the hand-written notes. */
 	public static final String NOTES_END = "<!-- notes:end -->";
 
-	private static final String QUIET_WAIT_TEXT = "10 s";
+	private static final String QUIET_WAIT_TEXT = "5 s";
 
 	private final RunnerOptions options;
 
@@ -181,7 +181,9 @@ public final class MarkdownReport {
 		md.append("- **Noise from other processes**: before each server starts, the runner waits (up to ")
 			.append(QUIET_WAIT_TEXT).append(") until other processes use less than 15 % of a core; the \"other CPU %\" ")
 			.append("column is the share of one core that processes other than the server and the load generator ")
-			.append("used during the measurement window (from `/proc/stat`). Rows with a large value were disturbed.\n\n");
+			.append("used during the measurement window (from `/proc/stat`). A load cell whose window saw more than ")
+			.append("20 % is run again (at most 3 runs, each with a fresh server) and the least disturbed run is kept; ")
+			.append("a run that fails a correctness gate is never retried.\n\n");
 		md.append("What each server does with a frame:\n\n");
 		MarkdownTable servers = new MarkdownTable(4, "id", "server", "transport", "handling");
 		for (ServerSpec server : this.options.servers()) {
@@ -211,18 +213,19 @@ public final class MarkdownReport {
 				.append(" repeats), each in a fresh JVM and in a shuffled order; the headline uses the medians. ")
 				.append("\"Best runs\" compares the fastest run of each, the one least disturbed by other ")
 				.append("processes.\n\n");
-			List<ServerSpec> headliners = this.options.servers()
-				.stream()
-				.filter((server) -> server.isBaseline() || server.module().startsWith("bench-server-getty"))
-				.toList();
 			for (ThroughputCell cell : this.results.repeats().keySet()) {
 				md.append("### ").append(cell.title()).append("\n\n")
-					.append(ResultTables.repeats(this.results.allRuns(cell), headliners)).append('\n');
+					.append(ResultTables.repeats(this.results.allRuns(cell), this.options.headliners())).append('\n');
 			}
 		}
 		if (!this.results.latency().isEmpty()) {
 			md.append("## Latency at a fixed rate\n\n").append(this.results.latency().get(0).spec()).append(".\n\n")
 				.append(ResultTables.load(this.results.latency(), "msgs/s")).append('\n');
+			if (this.results.allLatencyRuns().size() > this.results.latency().size()) {
+				md.append("getty and raw Netty ran it ").append(plan.headlineRepeats() + 1)
+					.append(" times in all; the headline compares the medians:\n\n")
+					.append(ResultTables.repeats(this.results.allLatencyRuns(), this.options.headliners())).append('\n');
+			}
 		}
 		if (!this.results.idle().isEmpty()) {
 			md.append("## Idle sessions\n\n")

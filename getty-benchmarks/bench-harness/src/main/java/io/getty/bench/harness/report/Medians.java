@@ -15,23 +15,26 @@ import io.getty.bench.harness.server.ServerSpec;
  * @param maxPerSecond the highest throughput
  * @param p50Micros the median of the runs' p50 latencies
  * @param p99Micros the median of the runs' p99 latencies
+ * @param cpuSecondsPerMillion the median of the server's CPU seconds per million
+ * messages
  * @author getty team
  * @since 0.1.0
  */
 record Medians(int runs, double perSecond, double minPerSecond, double maxPerSecond, double p50Micros,
-		double p99Micros) {
+		double p99Micros, double cpuSecondsPerMillion) {
 
 	static Medians of(List<CellResult> results, ServerSpec server) {
 		List<CellResult> runs = results.stream()
 			.filter((result) -> result.passed() && result.server().id().equals(server.id()))
 			.toList();
 		if (runs.isEmpty()) {
-			return new Medians(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+			return new Medians(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		}
 		double[] rates = runs.stream().mapToDouble(CellResult::perSecond).sorted().toArray();
 		return new Medians(runs.size(), median(rates), rates[0], rates[rates.length - 1],
 				median(runs.stream().mapToDouble((run) -> run.load().latencyMicros(50)).sorted().toArray()),
-				median(runs.stream().mapToDouble((run) -> run.load().latencyMicros(99)).sorted().toArray()));
+				median(runs.stream().mapToDouble((run) -> run.load().latencyMicros(99)).sorted().toArray()),
+				median(runs.stream().mapToDouble(CellResult::cpuSecondsPerMillion).sorted().toArray()));
 	}
 
 	private static double median(double[] sorted) {

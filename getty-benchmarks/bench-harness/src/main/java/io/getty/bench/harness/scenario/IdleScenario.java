@@ -70,23 +70,33 @@ public final class IdleScenario {
 			throws InterruptedException {
 		ServerSpec variant = variantFor(server);
 		try (ServerProcess process = this.launcher.start(variant, logName)) {
-			ServerSample before = process.sampleAfterGc();
-			try (IdleConnections idle = this.generator.openIdle(LoadScenario.address(process), sessions, PAYLOAD)) {
-				Thread.sleep(settle.toMillis());
-				ServerSample idleStart = process.sample();
-				Thread.sleep(observe.toMillis());
-				ServerSample idleEnd = process.sample();
-				ServerSample after = process.sampleAfterGc();
-				double cpuPercent = 100 * (idleEnd.cpuSeconds() - idleStart.cpuSeconds()) / (observe.toNanos() / 1e9);
-				if (!process.isAlive()) {
-					return IdleResult.failed(variant, sessions, "the server exited while holding idle sessions");
-				}
-				return new IdleResult(variant, idle.size(), before.heapUsed(), after.heapUsed(), before.rssBytes(),
-						after.rssBytes(), after.threads(), cpuPercent, null);
+			try {
+				return measure(process, variant, sessions, settle, observe);
+			}
+			catch (LoadFailure | IOException | RuntimeException ex) {
+				return IdleResult.failed(variant, sessions, ex.getMessage() + process.diagnosis());
 			}
 		}
-		catch (LoadFailure | IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			return IdleResult.failed(variant, sessions, ex.getMessage());
+		}
+	}
+
+	private IdleResult measure(ServerProcess process, ServerSpec variant, int sessions, Duration settle,
+			Duration observe) throws LoadFailure, IOException, InterruptedException {
+		ServerSample before = process.sampleAfterGc();
+		try (IdleConnections idle = this.generator.openIdle(LoadScenario.address(process), sessions, PAYLOAD)) {
+			Thread.sleep(settle.toMillis());
+			ServerSample idleStart = process.sample();
+			Thread.sleep(observe.toMillis());
+			ServerSample idleEnd = process.sample();
+			ServerSample after = process.sampleAfterGc();
+			double cpuPercent = 100 * (idleEnd.cpuSeconds() - idleStart.cpuSeconds()) / (observe.toNanos() / 1e9);
+			if (!process.isAlive()) {
+				return IdleResult.failed(variant, sessions, "the server exited while holding idle sessions");
+			}
+			return new IdleResult(variant, idle.size(), before.heapUsed(), after.heapUsed(), before.rssBytes(),
+					after.rssBytes(), after.threads(), cpuPercent, null);
 		}
 	}
 

@@ -70,14 +70,19 @@ public final class LoadScenario {
 	private CellResult measure(ServerSpec server, LoadSpec spec, String logName, Load load)
 			throws InterruptedException {
 		try (ServerProcess process = this.launcher.start(server, logName)) {
-			ServerWindow window = new ServerWindow(process);
-			LoadResult result = load.run(process, window);
-			if (result.messages() == 0) {
-				return CellResult.failed(server, spec, "no reply arrived in the measurement window");
+			try {
+				ServerWindow window = new ServerWindow(process);
+				LoadResult result = load.run(process, window);
+				if (result.messages() == 0) {
+					return CellResult.failed(server, spec, "no reply arrived in the measurement window");
+				}
+				return CellResult.ok(server, result, window.usage());
 			}
-			return CellResult.ok(server, result, window.usage());
+			catch (LoadFailure | UncheckedIOException | IllegalStateException ex) {
+				return CellResult.failed(server, spec, ex.getMessage() + process.diagnosis());
+			}
 		}
-		catch (LoadFailure | IOException | UncheckedIOException | IllegalStateException ex) {
+		catch (IOException ex) {
 			return CellResult.failed(server, spec, ex.getMessage());
 		}
 	}

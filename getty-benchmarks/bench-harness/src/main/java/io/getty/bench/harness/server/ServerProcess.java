@@ -173,6 +173,23 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Return what the server's log says about a failure, for the failure's message.
+	 * @return " (...)" with the cause found, or an empty string
+	 */
+	public String diagnosis() {
+		try {
+			String log = Files.readString(this.log);
+			if (log.contains("OutOfMemoryError")) {
+				return " (the server ran out of heap: OutOfMemoryError in " + this.log.getFileName() + ")";
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// No log, no diagnosis.
+		}
+		return "";
+	}
+
+	/**
 	 * Return whether the process still runs.
 	 * @return {@code true} while alive
 	 */
