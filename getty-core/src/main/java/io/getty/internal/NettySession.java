@@ -36,6 +36,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -99,6 +100,9 @@ public final class NettySession implements Session {
 
 	/** Netty's default initial buffer size, for the first package of unknown size. */
 	private static final int DEFAULT_ENCODE_BUFFER_SIZE = 256;
+
+	/** Cron ticks fall on this grid (or a tenth of the period, if shorter). */
+	private static final long CRON_GRID_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	/** A guess from one large package must not make every later buffer large. */
 	private static final int MAX_GUESSED_ENCODE_BUFFER_SIZE = 64 * 1024;
@@ -783,11 +787,27 @@ public final class NettySession implements Session {
 			}
 		});
 		long period = this.cronPeriod.toNanos();
-		this.cronTimer = this.channel.eventLoop().scheduleAtFixedRate(this::cronTick, period, period,
-				TimeUnit.NANOSECONDS);
+		EventLoop eventLoop = this.channel.eventLoop();
+		this.cronTimer = eventLoop.scheduleAtFixedRate(this::cronTick,
+				firstCronDelay(eventLoop.ticker().nanoTime(), period), period, TimeUnit.NANOSECONDS);
 		if (!this.idleTimeout.isZero()) {
 			scheduleIdleCheck(this.idleTimeout.toNanos());
 		}
+	}
+
+	/**
+	 * Return the delay of a session's first cron tick: one period, rounded up so that the
+	 * tick falls on a grid that all sessions of the event loop share. Ten thousand idle
+	 * sessions opened over a second would otherwise wake their event loop ten thousand
+	 * times a second, each wake-up a system call; on the grid they share at most one per
+	 * 10 ms (benchmarked in docs/benchmarks.md, idle sessions).
+	 * @param now the event loop's clock
+	 * @param period the cron period
+	 * @return the delay, at least one period and less than one period plus the grid
+	 */
+	static long firstCronDelay(long now, long period) {
+		long grid = Math.max(1, Math.min(CRON_GRID_NANOS, period / 10));
+		return period + Math.floorMod(-(now + period), grid);
 	}
 
 	private void cronTick() {

@@ -10,7 +10,7 @@ import io.getty.WriteResult;
  * caller is not on the I/O thread. One object plays both roles so a write allocates as
  * little as possible; its {@link WritePromise} reports Netty's outcome back to it.
  */
-final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements Runnable {
+final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements Runnable, WriteOutcome {
 
 	private final NettySession session;
 
@@ -41,14 +41,14 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 		this.session.writeSubmittedElsewhere(this, this.message);
 	}
 
-	/** Netty wrote the bytes; runs on the I/O thread. */
-	void succeeded() {
+	@Override
+	public void succeeded() {
 		this.session.writeFinished(this, true, this.bytes, this.packages);
 		complete(new WriteResult(this.bytes, this.packages));
 	}
 
-	/** Netty gave up on the bytes; runs on the I/O thread. */
-	void failed(Throwable cause) {
+	@Override
+	public void failed(Throwable cause) {
 		this.session.writeFinished(this, false, this.bytes, this.packages);
 		completeExceptionally((cause instanceof ClosedChannelException)
 				? new SessionClosedException(this.session.describe() + " closed before " + this.bytes

@@ -1,68 +1,157 @@
 package io.getty.internal;
 
-import java.util.concurrent.CancellationException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.DefaultChannelPromise;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The channel promise of one write, which reports Netty's outcome to its
- * {@link WriteOperation} itself instead of through a listener. Adding and notifying a
- * listener takes the promise's monitor three times and a thread-local lookup per write;
- * profiling the echo benchmark showed that path at about a quarter of the server's Java
- * time (docs/benchmarks.md). Every way Netty completes a promise ends in one of the
- * methods overridden here, and each still completes the promise itself, so Netty sees an
- * ordinary promise.
+ * The channel promise of one write, which tells its {@link WriteOutcome} directly when
+ * Netty completes it.
+ *
+ * <p>
+ * Netty's {@link DefaultChannelPromise} makes a write pay for uses a session's writes
+ * never have: it is made uncancellable with a compare-and-set, completed with another,
+ * takes its monitor to wake waiters, and registering and notifying a listener takes the
+ * monitor again and a thread-local lookup. In the echo benchmark's profile that was about
+ * a quarter of the server's Java time (docs/benchmarks.md). Nobody but Netty sees this
+ * promise, and Netty completes it on the channel's I/O thread, so its state is one field
+ * written there. It cannot be cancelled. Should a handler add a listener (TLS and
+ * WebSocket encoders may), the promise also completes through Netty's implementation,
+ * which notifies it.
  */
 final class WritePromise extends DefaultChannelPromise {
 
-	private final WriteOperation operation;
+	private static final Object SUCCESS = new Object();
 
-	WritePromise(Channel channel, WriteOperation operation) {
-		super(channel);
-		this.operation = operation;
-	}
+	private static final VarHandle RESULT;
 
-	@Override
-	public boolean trySuccess(Void result) {
-		if (super.trySuccess(result)) {
-			this.operation.succeeded();
-			return true;
+	static {
+		try {
+			RESULT = MethodHandles.lookup().findVarHandle(WritePromise.class, "result", Object.class);
 		}
-		return false;
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final WriteOutcome outcome;
+
+	/** {@code null} while pending, then {@link #SUCCESS} or the cause of the failure. */
+	private @Nullable Object result;
+
+	/** Whether a listener was added: Netty's implementation must then notify it. */
+	private boolean listened;
+
+	WritePromise(Channel channel, WriteOutcome outcome) {
+		super(channel);
+		this.outcome = outcome;
 	}
 
 	@Override
-	public ChannelPromise setSuccess(Void result) {
-		super.setSuccess(result);
-		this.operation.succeeded();
+	public boolean trySuccess(Void ignored) {
+		return complete(SUCCESS);
+	}
+
+	@Override
+	public ChannelPromise setSuccess(Void ignored) {
+		if (!complete(SUCCESS)) {
+			throw new IllegalStateException("complete already: " + this);
+		}
 		return this;
 	}
 
 	@Override
 	public boolean tryFailure(Throwable cause) {
-		if (super.tryFailure(cause)) {
-			this.operation.failed(cause);
-			return true;
-		}
-		return false;
+		return complete(cause);
 	}
 
 	@Override
 	public ChannelPromise setFailure(Throwable cause) {
-		super.setFailure(cause);
-		this.operation.failed(cause);
+		if (!complete(cause)) {
+			throw new IllegalStateException("complete already: " + this, cause);
+		}
 		return this;
+	}
+
+	private boolean complete(Object outcome) {
+		if (this.result != null) {
+			return false;
+		}
+		RESULT.setRelease(this, outcome);
+		if (outcome == SUCCESS) {
+			this.outcome.succeeded();
+			if (this.listened) {
+				super.trySuccess(null);
+			}
+		}
+		else {
+			Throwable cause = (Throwable) outcome;
+			this.outcome.failed(cause);
+			if (this.listened) {
+				super.tryFailure(cause);
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public ChannelPromise addListener(GenericFutureListener<? extends Future<? super Void>> listener) {
+		this.listened = true;
+		return super.addListener(listener);
+	}
+
+	@Override
+	@SafeVarargs
+	@SuppressWarnings("varargs")
+	public final ChannelPromise addListeners(GenericFutureListener<? extends Future<? super Void>>... listeners) {
+		this.listened = true;
+		return super.addListeners(listeners);
+	}
+
+	@Override
+	public boolean setUncancellable() {
+		return true;
+	}
+
+	@Override
+	public boolean isCancellable() {
+		return false;
 	}
 
 	@Override
 	public boolean cancel(boolean mayInterruptIfRunning) {
-		if (super.cancel(mayInterruptIfRunning)) {
-			this.operation.failed(new CancellationException("the write was cancelled before it reached the network"));
-			return true;
-		}
 		return false;
+	}
+
+	@Override
+	public boolean isCancelled() {
+		return false;
+	}
+
+	@Override
+	public boolean isDone() {
+		return RESULT.getAcquire(this) != null;
+	}
+
+	@Override
+	public boolean isSuccess() {
+		return RESULT.getAcquire(this) == SUCCESS;
+	}
+
+	@Override
+	public @Nullable Throwable cause() {
+		return (RESULT.getAcquire(this) instanceof Throwable cause) ? cause : null;
+	}
+
+	@Override
+	public @Nullable Void getNow() {
+		return null;
 	}
 
 }

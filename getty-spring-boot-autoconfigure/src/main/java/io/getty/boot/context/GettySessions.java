@@ -3,6 +3,7 @@ package io.getty.boot.context;
 import java.util.Optional;
 
 import io.getty.Session;
+import io.netty.util.concurrent.FastThreadLocal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GettySessions {
 
-	private static final ThreadLocal<Session> CURRENT = new ThreadLocal<>();
+	/**
+	 * Entered and left around every callback, so for every message. Netty's thread local
+	 * is an array slot on the I/O threads where a JDK one is a hash lookup. The session is
+	 * written only when it changes and a callback's start and end only flip a flag: a
+	 * reference written into a long-lived object costs the collector's write barrier,
+	 * which the echo benchmark measured at about a tenth of the starter's time per message.
+	 */
+	private static final FastThreadLocal<Current> CURRENT = new FastThreadLocal<>() {
+
+		@Override
+		protected Current initialValue() {
+			return new Current();
+		}
+
+	};
 
 	private GettySessions() {
 	}
@@ -24,7 +39,8 @@ public final class GettySessions {
 	 * @return the session, or empty outside a callback
 	 */
 	public static Optional<Session> current() {
-		return Optional.ofNullable(CURRENT.get());
+		Current current = CURRENT.get();
+		return Optional.ofNullable(current.inCallback ? current.session : null);
 	}
 
 	/**
@@ -33,8 +49,12 @@ public final class GettySessions {
 	 * @return the previous session, to pass to {@link #restore(Session)}
 	 */
 	static @Nullable Session enter(Session session) {
-		Session previous = CURRENT.get();
-		CURRENT.set(session);
+		Current current = CURRENT.get();
+		Session previous = current.inCallback ? current.session : null;
+		if (current.session != session) {
+			current.session = session;
+		}
+		current.inCallback = true;
 		return previous;
 	}
 
@@ -43,12 +63,40 @@ public final class GettySessions {
 	 * @param previous the previous session
 	 */
 	static void restore(@Nullable Session previous) {
+		Current current = CURRENT.get();
 		if (previous == null) {
-			CURRENT.remove();
+			current.inCallback = false;
 		}
 		else {
-			CURRENT.set(previous);
+			if (current.session != previous) {
+				current.session = previous;
+			}
+			current.inCallback = true;
 		}
+	}
+
+	/**
+	 * Restore what {@link #enter(Session)} returned after a session's last callback, and
+	 * let go of that session so that the thread does not keep it from the collector.
+	 * @param previous the previous session
+	 */
+	static void restoreAfterLast(@Nullable Session previous) {
+		restore(previous);
+		if (previous == null) {
+			CURRENT.get().session = null;
+		}
+	}
+
+	/**
+	 * What is current on one thread. The last session stays referenced between callbacks
+	 * (until the thread runs another session's, or the session's last callback ends).
+	 */
+	private static final class Current {
+
+		@Nullable Session session;
+
+		boolean inCallback;
+
 	}
 
 }

@@ -20,4 +20,30 @@ public interface MessageHandlingRecorder {
 	 */
 	void record(EndPoint endpoint, long nanos, boolean failed);
 
+	/**
+	 * Return a recorder for the messages of one endpoint. Listeners ask once per endpoint
+	 * and keep it, so an implementation can resolve whatever it records into there rather
+	 * than for every message. The default records through {@link #record}.
+	 * @param endpoint the endpoint
+	 * @return its recorder
+	 */
+	default EndpointRecorder forEndpoint(EndPoint endpoint) {
+		return (nanos, failed) -> record(endpoint, nanos, failed);
+	}
+
+	/**
+	 * Records the messages of one endpoint.
+	 */
+	@FunctionalInterface
+	interface EndpointRecorder {
+
+		/**
+		 * Record one message.
+		 * @param nanos how long {@code onMessage} ran
+		 * @param failed whether it threw
+		 */
+		void record(long nanos, boolean failed);
+
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.getty.boot.context;
 
+import io.getty.EndPoint;
 import io.getty.EventListener;
 import io.getty.Session;
 import org.apache.commons.logging.Log;
@@ -27,6 +28,9 @@ public final class ObservingListener<T> implements EventListener<T> {
 	private final ApplicationEventPublisher publisher;
 
 	private final @Nullable MessageHandlingRecorder recorder;
+
+	/** The recorder of the endpoint last seen; an endpoint's listener sees only that one. */
+	private volatile @Nullable Bound bound;
 
 	/**
 	 * Wrap a listener.
@@ -77,7 +81,7 @@ public final class ObservingListener<T> implements EventListener<T> {
 	@Override
 	public void onMessage(Session session, T pkg) throws Exception {
 		Session previous = GettySessions.enter(session);
-		MessageHandlingRecorder timer = this.recorder;
+		MessageHandlingRecorder.EndpointRecorder timer = (this.recorder != null) ? recorderOf(session) : null;
 		long start = (timer != null) ? System.nanoTime() : 0;
 		boolean failed = true;
 		try {
@@ -86,10 +90,21 @@ public final class ObservingListener<T> implements EventListener<T> {
 		}
 		finally {
 			if (timer != null) {
-				timer.record(session.endPoint(), System.nanoTime() - start, failed);
+				timer.record(System.nanoTime() - start, failed);
 			}
 			GettySessions.restore(previous);
 		}
+	}
+
+	private MessageHandlingRecorder.EndpointRecorder recorderOf(Session session) {
+		EndPoint endpoint = session.endPoint();
+		Bound current = this.bound;
+		if (current == null || current.endpoint() != endpoint) {
+			// The first message, or an endpoint created again after a restart.
+			current = new Bound(endpoint, this.recorder.forEndpoint(endpoint));
+			this.bound = current;
+		}
+		return current.recorder();
 	}
 
 	@Override
@@ -121,13 +136,17 @@ public final class ObservingListener<T> implements EventListener<T> {
 			this.delegate.onClose(session);
 		}
 		finally {
-			GettySessions.restore(previous);
+			GettySessions.restoreAfterLast(previous);
 		}
 	}
 
 	@Override
 	public String toString() {
 		return this.delegate.toString();
+	}
+
+	private record Bound(EndPoint endpoint, MessageHandlingRecorder.EndpointRecorder recorder) {
+
 	}
 
 }

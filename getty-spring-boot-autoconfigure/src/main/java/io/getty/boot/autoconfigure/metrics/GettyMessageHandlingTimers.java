@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.getty.EndPoint;
 import io.getty.boot.context.MessageHandlingRecorder;
+import io.getty.boot.context.MessageHandlingRecorder.EndpointRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -53,11 +54,13 @@ public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
 
 	@Override
 	public void record(EndPoint endpoint, long nanos, boolean failed) {
+		forEndpoint(endpoint).record(nanos, failed);
+	}
+
+	@Override
+	public EndpointRecorder forEndpoint(EndPoint endpoint) {
 		Timers timers = this.timers.get(endpoint);
-		if (timers == null) {
-			timers = this.timers.computeIfAbsent(endpoint, this::register);
-		}
-		(failed ? timers.error() : timers.success()).record(nanos, TimeUnit.NANOSECONDS);
+		return (timers != null) ? timers : this.timers.computeIfAbsent(endpoint, this::register);
 	}
 
 	private Timers register(EndPoint endpoint) {
@@ -73,7 +76,12 @@ public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
 			.register(this.registry);
 	}
 
-	private record Timers(Timer success, Timer error) {
+	private record Timers(Timer success, Timer error) implements EndpointRecorder {
+
+		@Override
+		public void record(long nanos, boolean failed) {
+			(failed ? this.error : this.success).record(nanos, TimeUnit.NANOSECONDS);
+		}
 
 	}
 

@@ -144,7 +144,9 @@ public final class MarkdownReport {
 			.append("payload as a `byte[]` and writes that array back.\n");
 		md.append("- **Isolation**: each server runs in its own JVM, started fresh for every cell, with identical flags ")
 			.append("and one I/O thread; servers are pinned to CPU ").append(pinText())
-			.append(" and the load generator to the other core.\n");
+			.append(" and the load generator to the other core. The heap is 1 GiB: at 512 MiB or less Netty's ")
+			.append("adaptive allocator runs in a low-memory mode (shared, locked magazines) that no production server ")
+			.append("runs in.\n");
 		md.append("- **Load generator**: one Netty 4.2 client on one event-loop thread. Each message carries a sequence ")
 			.append("number and its send time (`System.nanoTime()`) in its first 16 bytes, then bytes of a fixed random ")
 			.append("pattern chosen by the sequence. Every reply is checked: length, sequence (per-connection order), send ")
@@ -153,13 +155,14 @@ public final class MarkdownReport {
 		md.append("- **Throughput cells**: closed loop, each connection keeps `depth` messages in flight; warm-up ")
 			.append(plan.warmup().toSeconds()).append(" s, then ").append(plan.measure().toSeconds())
 			.append(" s measured. Cells run in a random order of servers (seed ").append(this.options.seed())
-			.append("). One run per cell, so that the whole matrix fits in about 25 minutes on 2 cores; the headline ")
+			.append("). One run per cell, so that the whole matrix fits in about 30 minutes on 2 cores; the headline ")
 			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
 			.append("headline uses the medians.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden; ")
-			.append(plan.latencyMeasure().toSeconds()).append(" s measured.\n");
+			.append(plan.latencyMeasure().toSeconds()).append(" s measured. getty and raw Netty run it ")
+			.append(plan.headlineRepeats() + 1).append(" times and the headline compares median p99s.\n");
 		md.append("- **Server metrics** cover exactly the measurement window: CPU is user+system time of the whole ")
 			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); allocation is ")
 			.append("`ThreadMXBean#getTotalThreadAllocatedBytes`, sampled in the server by the common wrapper main ")
