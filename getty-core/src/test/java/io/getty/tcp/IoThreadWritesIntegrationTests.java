@@ -36,9 +36,10 @@ class IoThreadWritesIntegrationTests {
 	/**
 	 * Well past what the kernel absorbs for a peer that stops reading (the server's send
 	 * buffer autotunes up to net.ipv4.tcp_wmem's maximum, 4 MiB by default), so that
-	 * writes really stay queued in the session.
+	 * writes really stay queued in the session; and fewer than 256 writes, after which the
+	 * flush consolidation would flush in the middle of a read.
 	 */
-	private static final long MAX_OUTBOUND = 16 * 1024 * 1024;
+	private static final long MAX_OUTBOUND = 12 * 1024 * 1024;
 
 	/** At most this many writes per burst: enough to pass the limit 64 times over. */
 	private static final int MAX_BURST = 1024;

@@ -44,7 +44,8 @@ public final class ServerCatalog {
 	public static final ServerSpec GETTY_BOOT = new ServerSpec("getty-boot", "getty Spring Boot starter",
 			"bench-server-getty-boot", "io.getty.bench.boot.BootEchoMain", List.of("--transport=nio", "--cron=1000"),
 			"nio", "Boot 4.1 app, server declared in application.yml, @GettyListener(\"echo\") bean calls "
-					+ "session.writePkg(pkg); no actuator, no Micrometer; cron-period 1s");
+					+ "session.writePkg(pkg); the starter's defaults, so Micrometer (a SimpleMeterRegistry) times "
+					+ "every message in getty.message.handling; cron-period 1s");
 
 	/** Apache MINA. */
 	public static final ServerSpec MINA = new ServerSpec("mina", "Apache MINA", "bench-server-mina",
