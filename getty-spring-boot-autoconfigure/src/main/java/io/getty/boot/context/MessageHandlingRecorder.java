@@ -38,6 +38,13 @@ public interface MessageHandlingRecorder {
 	interface EndpointRecorder {
 
 		/**
+		 * Records nothing: a listener given it does not time its messages at all, so not
+		 * even the clock is read.
+		 */
+		EndpointRecorder NONE = (nanos, failed) -> {
+		};
+
+		/**
 		 * Record one message.
 		 * @param nanos how long {@code onMessage} ran
 		 * @param failed whether it threw

@@ -82,6 +82,9 @@ public final class ObservingListener<T> implements EventListener<T> {
 	public void onMessage(Session session, T pkg) throws Exception {
 		Session previous = GettySessions.enter(session);
 		MessageHandlingRecorder.EndpointRecorder timer = (this.recorder != null) ? recorderOf(session) : null;
+		if (timer == MessageHandlingRecorder.EndpointRecorder.NONE) {
+			timer = null;
+		}
 		long start = (timer != null) ? System.nanoTime() : 0;
 		boolean failed = true;
 		try {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopTimer;
 
 import org.springframework.util.Assert;
 
@@ -30,7 +31,7 @@ public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
 	private final Iterable<Tag> tags;
 
 	// Keyed by identity (endpoints do not override equals), so a lookup is one hash probe.
-	private final Map<EndPoint, Timers> timers = new ConcurrentHashMap<>();
+	private final Map<EndPoint, EndpointRecorder> timers = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a recorder.
@@ -59,13 +60,19 @@ public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
 
 	@Override
 	public EndpointRecorder forEndpoint(EndPoint endpoint) {
-		Timers timers = this.timers.get(endpoint);
+		EndpointRecorder timers = this.timers.get(endpoint);
 		return (timers != null) ? timers : this.timers.computeIfAbsent(endpoint, this::register);
 	}
 
-	private Timers register(EndPoint endpoint) {
+	private EndpointRecorder register(EndPoint endpoint) {
 		Tags tags = GettyMeters.endpointTags(endpoint).and(this.tags);
-		return new Timers(timer(tags, "success"), timer(tags, "error"));
+		Timer success = timer(tags, "success");
+		Timer error = timer(tags, "error");
+		// A meter filter denied the timer (for example
+		// management.metrics.enable.getty.message.handling=false): then the listener
+		// skips timing altogether, which is what makes switching it off worth it.
+		return (success instanceof NoopTimer && error instanceof NoopTimer) ? EndpointRecorder.NONE
+				: new Timers(success, error);
 	}
 
 	private Timer timer(Tags tags, String outcome) {

@@ -83,6 +83,25 @@ class GettyMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void messageHandlingTimingIsSwitchedOffWithBootsMeterFilter() {
+		this.runner.withPropertyValues("management.metrics.enable.getty.message.handling=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			TcpServer server = context.getBean("echo", TcpServer.class);
+			try (RawClient client = new RawClient(server.port())) {
+				echo(client, "hello");
+				// Other getty meters are still there.
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(registry.get("getty.sessions.active").gauge().value()).isEqualTo(1.0));
+			}
+			assertThat(registry.find("getty.message.handling").timers()).isEmpty();
+			// Listeners are told not to time at all.
+			assertThat(context.getBean(MessageHandlingRecorder.class).forEndpoint(server))
+				.isSameAs(MessageHandlingRecorder.EndpointRecorder.NONE);
+		});
+	}
+
+	@Test
 	void userDefinedBinderAndRecorderReplaceTheAutoConfiguredOnes() {
 		this.runner.withUserConfiguration(CustomMetricsConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
