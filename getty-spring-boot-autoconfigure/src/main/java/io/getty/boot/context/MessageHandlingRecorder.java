@@ -3,7 +3,8 @@ package io.getty.boot.context;
 import io.getty.EndPoint;
 
 /**
- * Receives how long each {@code onMessage} took; the metrics auto-configuration turns it
+ * Receives how long {@code onMessage} took, for every message or for a sample of them
+ * (see {@link EndpointRecorder#sampleInterval()}); the metrics auto-configuration turns it
  * into the {@code getty.message.handling} timer.
  *
  * @author getty team
@@ -50,6 +51,16 @@ public interface MessageHandlingRecorder {
 		 * @param failed whether it threw
 		 */
 		void record(long nanos, boolean failed);
+
+		/**
+		 * Return how many messages this recorder wants for each one timed: listeners then
+		 * read the clock for one message in that many, on average, chosen at random per
+		 * thread, and record only those. The default, 1, times every message.
+		 * @return the interval, at least 1
+		 */
+		default int sampleInterval() {
+			return 1;
+		}
 
 	}
 

@@ -11,7 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Wraps an application's listener to make each callback's session current (for the
- * session scope), publish the opened and closed events, and time {@code onMessage}.
+ * session scope), publish the opened and closed events, and time {@code onMessage} (every
+ * call, or the sample its recorder asks for).
  *
  * @param <T> the package type
  * @author getty team
@@ -82,7 +83,8 @@ public final class ObservingListener<T> implements EventListener<T> {
 	public void onMessage(Session session, T pkg) throws Exception {
 		Session previous = GettySessions.enter(session);
 		MessageHandlingRecorder.EndpointRecorder timer = (this.recorder != null) ? recorderOf(session) : null;
-		if (timer == MessageHandlingRecorder.EndpointRecorder.NONE) {
+		if (timer == MessageHandlingRecorder.EndpointRecorder.NONE
+				|| (timer != null && !HandlingSamples.timeNext(timer.sampleInterval()))) {
 			timer = null;
 		}
 		long start = (timer != null) ? System.nanoTime() : 0;

@@ -2,9 +2,11 @@ package io.getty.boot.autoconfigure.metrics;
 
 import io.getty.EndPoint;
 import io.getty.boot.autoconfigure.GettyAutoConfiguration;
+import io.getty.boot.autoconfigure.GettyProperties;
 import io.getty.boot.context.GettyEndpointRegistry;
 import io.getty.boot.context.MessageHandlingRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,8 +43,9 @@ public final class GettyMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(MessageHandlingRecorder.class)
-	GettyMessageHandlingTimers gettyMessageHandlingTimers(MeterRegistry registry) {
-		return new GettyMessageHandlingTimers(registry);
+	GettyMessageHandlingTimers gettyMessageHandlingTimers(MeterRegistry registry, GettyProperties properties) {
+		return new GettyMessageHandlingTimers(registry, Tags.empty(),
+				properties.getMetrics().getMessageHandling().getSampleInterval());
 	}
 
 }

@@ -47,6 +47,7 @@ class GettyActuatorIntegrationTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.web(WebApplicationType.NONE)
 			.properties("getty.servers.echo.host=127.0.0.1", "getty.servers.echo.port=0",
+					"getty.metrics.message-handling.sample-interval=1",
 					"management.endpoints.web.exposure.include=health,getty")
 			.run()) {
 			assertThat(context.getBeansOfType(GettyMetrics.class)).hasSize(1);

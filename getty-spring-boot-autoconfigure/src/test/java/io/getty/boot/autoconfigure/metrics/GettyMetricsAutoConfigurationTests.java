@@ -56,8 +56,8 @@ class GettyMetricsAutoConfigurationTests {
 		.withPropertyValues(ECHO);
 
 	@Test
-	void bindsEveryEndpointAndTimesMessageHandlingByDefault() {
-		this.runner.run((context) -> {
+	void bindsEveryEndpointAndTimesMessageHandling() {
+		this.runner.withPropertyValues("getty.metrics.message-handling.sample-interval=1").run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(GettyMetrics.class)
 				.hasSingleBean(GettyMessageHandlingTimers.class);
@@ -80,6 +80,39 @@ class GettyMetricsAutoConfigurationTests {
 				assertThat(registry.get("getty.message.handling").tags("outcome", "error").timer().count()).isZero();
 			}
 		});
+	}
+
+	@Test
+	void timesASampleOfMessagesByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(GettyMessageHandlingTimers.class).getSampleInterval()).isEqualTo(16);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			TcpServer server = context.getBean("echo", TcpServer.class);
+			int messages = 800;
+			try (RawClient client = new RawClient(server.port())) {
+				for (int i = 0; i < messages; i++) {
+					echo(client, "m" + i);
+				}
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(
+							registry.get("getty.messages.read").tag("endpoint", "echo").functionCounter().count())
+						.isEqualTo(messages));
+			}
+			// One in 16 on average, each gap drawn from 1 to 31: 50 expected; far outside
+			// these bounds only if every message, or none, were timed.
+			long timed = registry.get("getty.message.handling").tags("outcome", "success").timer().count();
+			assertThat(timed).isBetween(20L, 110L);
+		});
+	}
+
+	@Test
+	void aSampleIntervalBelowOneFailsTheStartupNamingTheProperty() {
+		this.runner.withPropertyValues("getty.metrics.message-handling.sample-interval=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("getty.metrics.message-handling.sample-interval must be at least 1")
+				.hasMessageContaining("not 0"));
 	}
 
 	@Test
@@ -256,7 +289,8 @@ class GettyMetricsAutoConfigurationTests {
 					PrometheusMetricsExportAutoConfiguration.class))
 			.withUserConfiguration(EchoListenerConfiguration.class, ClientListenerConfiguration.class)
 			.withPropertyValues(ECHO)
-			.withPropertyValues("getty.servers.echo.session.max-msg-len=1KB",
+			.withPropertyValues("getty.metrics.message-handling.sample-interval=1",
+					"getty.servers.echo.session.max-msg-len=1KB",
 					"getty.clients.c.server-address=127.0.0.1:" + upstream.server.port(),
 					"getty.clients.c.reconnect-interval=50ms");
 	}

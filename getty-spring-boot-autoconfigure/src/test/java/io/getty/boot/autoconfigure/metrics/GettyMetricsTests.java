@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -149,6 +150,16 @@ class GettyMetricsTests {
 		assertThat(success.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(6);
 		assertThat(error.count()).isEqualTo(1);
 		assertThat(this.registry.find("getty.message.handling").timers()).hasSize(2);
+		// What to time is the listener's choice; the recorder asks for one in 16.
+		assertThat(timers.forEndpoint(server).sampleInterval()).isEqualTo(16);
+	}
+
+	@Test
+	void aSampleIntervalBelowOneIsRefusedWithThePropertyName() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new GettyMessageHandlingTimers(this.registry, Tags.empty(), 0))
+			.withMessage("getty.metrics.message-handling.sample-interval must be at least 1 (1 times every message), "
+					+ "not 0");
 	}
 
 	@Test
