@@ -91,23 +91,12 @@ public final class BenchmarkRunner {
 				repeatHeadlines(load, plan);
 			}
 			if (this.options.scenarios().contains("latency")) {
-				LoadSpec spec = LoadSpec.fixedRate(plan.latencyConnections(), plan.latencyPayload(), plan.latencyRate(),
-						plan.warmup(), plan.latencyMeasure());
+				LoadSpec spec = plan.latencySpec();
 				for (ServerSpec server : shuffled()) {
 					this.results.addLatency(report("fixed rate", undisturbed("fixed rate",
 							(attempt) -> load.run(server, spec, "rate-" + server.id() + "-" + attempt))));
 				}
-				// A p99 is one run's worst moments; the goal is judged on medians.
-				for (int repeat = 1; repeat <= plan.headlineRepeats(); repeat++) {
-					List<ServerSpec> servers = new ArrayList<>(this.options.headliners());
-					Collections.shuffle(servers, this.order);
-					for (ServerSpec server : servers) {
-						int run = repeat;
-						this.results.addLatencyRepeat(report("fixed rate (repeat " + repeat + ")",
-								undisturbed("fixed rate", (attempt) -> load.run(server, spec,
-										"rate-" + server.id() + "-repeat" + run + "-" + attempt))));
-					}
-				}
+				inTurns(load, plan);
 			}
 			if (this.options.scenarios().contains("idle")) {
 				IdleScenario idle = new IdleScenario(this.launcher, generator);
@@ -169,6 +158,41 @@ public final class BenchmarkRunner {
 							cell.spec(plan.warmup(), plan.measure()),
 							cell.id() + "-" + server.id() + "-repeat" + run + "-" + attempt));
 					this.results.addRepeat(cell, report(cell.title() + " (repeat " + repeat + ")", result));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Run each getty server at the fixed rate in turns with raw Netty on its transport:
+	 * separate runs meet different stalls of a shared machine, and at p99 those stalls, not
+	 * the servers, decide the number; taking turns in one window, both meet the same ones.
+	 */
+	private void inTurns(LoadScenario load, RunPlan plan) throws InterruptedException {
+		LoadSpec spec = plan.latencySpec();
+		for (ServerSpec getty : this.options.headliners()) {
+			ServerSpec netty = ServerCatalog.baselineFor(getty);
+			if (netty.id().equals(getty.id()) || !this.options.servers().contains(netty)) {
+				continue;
+			}
+			for (int run = 1; run <= plan.inTurnsRuns(); run++) {
+				// Alternate which server's JVM starts first; the order of turns is random per round.
+				List<ServerSpec> servers = (run % 2 == 1) ? List.of(getty, netty) : List.of(netty, getty);
+				quiet();
+				List<CellResult> results = load.runInTurns(servers, spec, RunPlan.TURN,
+						this.options.seed() + 31L * run, "run" + run);
+				CellResult gettyResult = results.get(servers.indexOf(getty));
+				CellResult nettyResult = results.get(servers.indexOf(netty));
+				this.results.addInTurns(List.of(gettyResult, nettyResult));
+				if (gettyResult.passed() && nettyResult.passed()) {
+					double gettyP99 = gettyResult.load().latencyMicros(99);
+					double nettyP99 = nettyResult.load().latencyMicros(99);
+					log("[%3d] fixed rate in turns (run %d)           %-20s p99 %8.1f us  %-12s p99 %8.1f us  (%.2fx)",
+							++this.done, run, getty.id(), gettyP99, netty.id(), nettyP99, gettyP99 / nettyP99);
+				}
+				else {
+					log("[%3d] fixed rate in turns (run %d)           %-20s FAILED: %s", ++this.done, run, getty.id(),
+							gettyResult.failure());
 				}
 			}
 		}

@@ -3,6 +3,8 @@ package io.getty.bench.harness;
 import java.time.Duration;
 import java.util.List;
 
+import io.getty.bench.harness.load.LoadSpec;
+
 /**
  * What one benchmark run measures and for how long. {@link #standard()} is the matrix
  * behind {@code docs/benchmarks.md}, trimmed to fit about 30 minutes on a 2-core
@@ -28,6 +30,8 @@ import java.util.List;
  * @param headlineCells the cells the goals name, run {@code headlineRepeats} more times
  * @param headlineRepeats extra runs of the headline cells for getty and raw Netty, so the
  * headline ratios are medians rather than single runs
+ * @param inTurnsRuns fixed-rate runs of each getty server in turns with raw Netty on the
+ * same transport (see {@link #TURN})
  * @author getty team
  * @since 0.1.0
  */
@@ -35,7 +39,14 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 		int latencyConnections, int latencyPayload, int latencyRate, Duration latencyMeasure, int idleSessions,
 		Duration idleSettle, Duration idleObserve, int churnConcurrency, Duration churnWarmup,
 		Duration churnMeasure, int poolSize, Duration poolDowntime, int poolCycles, List<ThroughputCell> headlineCells,
-		int headlineRepeats) {
+		int headlineRepeats, int inTurnsRuns) {
+
+	/**
+	 * One turn when servers take turns at the fixed rate: short enough that the turns of
+	 * two servers share the machine's slow drifts, long enough that a server works at the
+	 * rate for 2,000 messages before the other one's turn.
+	 */
+	public static final Duration TURN = Duration.ofMillis(100);
 
 	/** Payload of the churn and idle scenarios. */
 	public static final int SMALL_PAYLOAD = 128;
@@ -57,7 +68,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 				new ThroughputCell(16 * 1024, 16, 16), new ThroughputCell(128, 16, 1));
 		return new RunPlan("standard", cells, Duration.ofSeconds(3), Duration.ofSeconds(6), 16, 128, 20_000,
 				Duration.ofSeconds(8), 10_000, Duration.ofSeconds(3), Duration.ofSeconds(4), 16,
-				Duration.ofSeconds(2), Duration.ofSeconds(4), 16, Duration.ofSeconds(2), 3, HEADLINE_CELLS, 3);
+				Duration.ofSeconds(2), Duration.ofSeconds(4), 16, Duration.ofSeconds(2), 3, HEADLINE_CELLS, 3, 4);
 	}
 
 	/**
@@ -68,7 +79,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 		List<ThroughputCell> cells = List.of(new ThroughputCell(128, 16, 16), new ThroughputCell(128, 1, 1));
 		return new RunPlan("quick", cells, Duration.ofSeconds(1), Duration.ofSeconds(2), 16, 128, 20_000,
 				Duration.ofSeconds(2), 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 16, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1);
+				Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1, 1);
 	}
 
 	/**
@@ -81,7 +92,17 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 				this.latencyConnections, this.latencyPayload, this.latencyRate, this.latencyMeasure, this.idleSessions,
 				this.idleSettle, this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure,
 				this.poolSize, this.poolDowntime, this.poolCycles,
-				this.headlineCells.stream().filter(otherCells::contains).toList(), this.headlineRepeats);
+				this.headlineCells.stream().filter(otherCells::contains).toList(), this.headlineRepeats,
+				this.inTurnsRuns);
+	}
+
+	/**
+	 * Return the fixed-rate cell.
+	 * @return the load
+	 */
+	public LoadSpec latencySpec() {
+		return LoadSpec.fixedRate(this.latencyConnections, this.latencyPayload, this.latencyRate, this.warmup,
+				this.latencyMeasure);
 	}
 
 	/**

@@ -24,7 +24,7 @@ public final class RunResults {
 
 	private final List<CellResult> latency = new ArrayList<>();
 
-	private final List<CellResult> latencyRepeats = new ArrayList<>();
+	private final List<List<CellResult>> inTurns = new ArrayList<>();
 
 	private final List<IdleResult> idle = new ArrayList<>();
 
@@ -46,8 +46,8 @@ public final class RunResults {
 		this.latency.add(result);
 	}
 
-	void addLatencyRepeat(CellResult result) {
-		this.latencyRepeats.add(result);
+	void addInTurns(List<CellResult> run) {
+		this.inTurns.add(List.copyOf(run));
 	}
 
 	void addIdle(IdleResult result) {
@@ -94,21 +94,20 @@ public final class RunResults {
 	}
 
 	/**
-	 * Return every fixed-rate run: one per server, and the repeats of getty and raw Netty.
-	 * @return the runs
-	 */
-	public List<CellResult> allLatencyRuns() {
-		List<CellResult> runs = new ArrayList<>(this.latency);
-		runs.addAll(this.latencyRepeats);
-		return runs;
-	}
-
-	/**
 	 * Return the fixed-rate latency results, one per server.
 	 * @return the results
 	 */
 	public List<CellResult> latency() {
 		return this.latency;
+	}
+
+	/**
+	 * Return the fixed-rate runs of getty in turns with raw Netty: each a getty server's
+	 * result and then raw Netty's, measured in the same window.
+	 * @return the runs, in the order they ran
+	 */
+	public List<List<CellResult>> inTurns() {
+		return this.inTurns;
 	}
 
 	/**
@@ -156,9 +155,15 @@ public final class RunResults {
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add(cell.title() + " (repeat) / " + result.server().id() + ": "
 					+ result.failure())));
-		allLatencyRuns().stream()
+		this.latency.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add("fixed rate / " + result.server().id() + ": " + result.failure()));
+		// A failed run in turns fails each of its servers with the same message; list it once.
+		this.inTurns.forEach((run) -> run.stream()
+			.filter((result) -> !result.passed())
+			.findFirst()
+			.ifPresent((result) -> failures.add("fixed rate in turns / " + result.server().id() + ": "
+					+ result.failure())));
 		this.idle.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add("idle / " + result.server().id() + ": " + result.failure()));

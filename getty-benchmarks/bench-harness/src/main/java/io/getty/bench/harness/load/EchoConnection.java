@@ -23,6 +23,9 @@ final class EchoConnection extends ByteToMessageDecoder {
 
 	private final LoadContext context;
 
+	/** Where this connection's latencies go: the run's stats, or its server's in a paired run. */
+	private final LoadStats group;
+
 	private final int id;
 
 	private final LongRing stamps;
@@ -42,7 +45,12 @@ final class EchoConnection extends ByteToMessageDecoder {
 	private boolean needsFlush;
 
 	EchoConnection(LoadContext context, int id, boolean startWhenActive) {
+		this(context, context.stats, id, startWhenActive);
+	}
+
+	EchoConnection(LoadContext context, LoadStats group, int id, boolean startWhenActive) {
 		this.context = context;
+		this.group = group;
 		this.id = id;
 		this.stamps = new LongRing(context.openLoop ? 64 : context.depth);
 		this.nextSequence = Frames.firstSequence(id);
@@ -86,6 +94,9 @@ final class EchoConnection extends ByteToMessageDecoder {
 		this.stamps.add(stamp);
 		this.sent++;
 		this.context.stats.sent();
+		if (this.group != this.context.stats) {
+			this.group.sent();
+		}
 		this.ctx.write(frame, this.ctx.voidPromise());
 		this.needsFlush = true;
 	}
@@ -145,7 +156,11 @@ final class EchoConnection extends ByteToMessageDecoder {
 		}
 		this.expectedSequence++;
 		this.received++;
-		this.context.stats.replied(System.nanoTime() - stamp);
+		long now = System.nanoTime();
+		this.context.stats.replied(stamp, now);
+		if (this.group != this.context.stats) {
+			this.group.replied(stamp, now);
+		}
 		this.context.checkDrained();
 		return true;
 	}

@@ -103,7 +103,7 @@ public final class LoadGenerator implements AutoCloseable {
 		LoadContext context = new LoadContext(spec.payloadSize(), spec.depth(), spec.openLoop(), Long.MAX_VALUE,
 				(connection) -> {
 				});
-		try (ConnectionSet connections = connect(server, spec.connections(), context, false)) {
+		try (ConnectionSet connections = connect(server, spec.connections(), context, context.stats, false)) {
 			onLoop(() -> {
 				context.startSending();
 				if (spec.openLoop()) {
@@ -114,15 +114,67 @@ public final class LoadGenerator implements AutoCloseable {
 				}
 				return null;
 			});
-			Window measured = measure(context, spec.warmup(), spec.measure(), window);
+			Window measured = measure(context, List.of(context.stats), spec.warmup(), spec.measure(), window).get(0);
+			drain(context);
+			return measured.result(spec);
+		}
+	}
+
+	/**
+	 * Run one fixed-rate load against several servers in turns: each server has its own
+	 * connections, and the whole rate goes to one server at a time, in slices of
+	 * {@code slice} taken in a random order per round (seeded), for as long as
+	 * {@code spec.measure()} per server. Separate runs meet different stalls of a shared
+	 * machine; servers measured in turns within one window meet the same ones, so a
+	 * comparison of their tails does not depend on which ran in a quieter minute.
+	 * @param servers the servers
+	 * @param spec the load each server gets in its slices (an open loop); the window lasts
+	 * {@code spec.measure()} times the number of servers, and so does the warm-up
+	 * @param slice how long each server gets the load before the next one
+	 * @param seed the seed of the order of servers in each round
+	 * @param window told when the measurement window opens and closes
+	 * @return what was measured, one result per server in the given order
+	 * @throws LoadFailure if a correctness gate failed for any server
+	 * @throws InterruptedException if interrupted
+	 */
+	public List<LoadResult> runInTurns(List<InetSocketAddress> servers, LoadSpec spec, Duration slice, long seed,
+			MeasurementWindow window) throws LoadFailure, InterruptedException {
+		if (!spec.openLoop()) {
+			throw new IllegalArgumentException("Servers take turns at a fixed rate only, not with " + spec);
+		}
+		LoadContext context = new LoadContext(spec.payloadSize(), spec.depth(), true, Long.MAX_VALUE, (connection) -> {
+		});
+		List<LoadStats> groups = new ArrayList<>();
+		List<ConnectionSet> sets = new ArrayList<>();
+		try {
+			for (InetSocketAddress server : servers) {
+				LoadStats group = new LoadStats();
+				groups.add(group);
+				sets.add(connect(server, spec.connections(), context, group, false));
+			}
 			onLoop(() -> {
-				context.stopSending();
+				context.startSending();
+				new Pacer(this.loop, sets.stream().map(ConnectionSet::connections).toList(), context,
+						spec.ratePerSecond(), slice.toNanos(), seed).start();
 				return null;
 			});
-			await(context.drained(), this.drainTimeout, () -> "replies still missing " + this.drainTimeout.toMillis()
-					+ " ms after the last send: " + onLoopQuietly(context.stats::outstanding));
-			return new LoadResult(spec, measured.messages, measured.seconds, measured.histogram);
+			List<Window> measured = measure(context, groups, spec.warmup().multipliedBy(servers.size()),
+					spec.measure().multipliedBy(servers.size()), window);
+			drain(context);
+			return measured.stream().map((each) -> each.result(spec)).toList();
 		}
+		finally {
+			sets.forEach(ConnectionSet::close);
+		}
+	}
+
+	private void drain(LoadContext context) throws LoadFailure, InterruptedException {
+		onLoop(() -> {
+			context.stopSending();
+			return null;
+		});
+		await(context.drained(), this.drainTimeout, () -> "replies still missing " + this.drainTimeout.toMillis()
+				+ " ms after the last send: " + onLoopQuietly(context.stats::outstanding));
 	}
 
 	/**
@@ -138,7 +190,7 @@ public final class LoadGenerator implements AutoCloseable {
 			throws LoadFailure, InterruptedException {
 		LoadContext context = new LoadContext(payloadSize, 1, false, 1, (connection) -> {
 		});
-		ConnectionSet connections = connect(server, count, context, false);
+		ConnectionSet connections = connect(server, count, context, context.stats, false);
 		try {
 			onLoop(() -> {
 				connections.connections().forEach(EchoConnection::start);
@@ -178,7 +230,7 @@ public final class LoadGenerator implements AutoCloseable {
 		});
 		Window measured;
 		try {
-			measured = measure(churn.context(), warmup, measure, window);
+			measured = measure(churn.context(), List.of(churn.context().stats), warmup, measure, window).get(0);
 		}
 		finally {
 			onLoop(() -> {
@@ -188,35 +240,50 @@ public final class LoadGenerator implements AutoCloseable {
 		}
 		await(churn.done(), this.drainTimeout, () -> "churning connections did not finish");
 		pause(churn.context(), Duration.ZERO);
-		return new LoadResult(LoadSpec.closedLoop(concurrency, 1, payloadSize, warmup, measure), measured.messages,
-				measured.seconds, measured.histogram);
+		return measured.result(LoadSpec.closedLoop(concurrency, 1, payloadSize, warmup, measure));
 	}
 
-	private Window measure(LoadContext context, Duration warmup, Duration measure, MeasurementWindow window)
-			throws LoadFailure, InterruptedException {
+	/**
+	 * Warm up, then count the replies of each group of connections in one window.
+	 */
+	private List<Window> measure(LoadContext context, List<LoadStats> groups, Duration warmup, Duration measure,
+			MeasurementWindow window) throws LoadFailure, InterruptedException {
 		pause(context, warmup);
 		long[] start = onLoop(() -> {
-			context.stats.resetHistogram();
-			return new long[] { context.stats.replies(), System.nanoTime() };
+			long now = System.nanoTime();
+			long[] replies = new long[groups.size() + 1];
+			for (int i = 0; i < groups.size(); i++) {
+				groups.get(i).startWindow(now, measure);
+				replies[i] = groups.get(i).replies();
+			}
+			replies[groups.size()] = now;
+			return replies;
 		});
 		window.opened();
 		pause(context, measure);
-		Object[] end = onLoop(() -> new Object[] { context.stats.replies(), System.nanoTime(),
-				context.stats.copyHistogram() });
+		List<Window> windows = onLoop(() -> {
+			long now = System.nanoTime();
+			// Groups that take turns each had the load for their share of the window.
+			double seconds = (now - start[groups.size()]) / 1e9 / groups.size();
+			List<Window> each = new ArrayList<>();
+			for (int i = 0; i < groups.size(); i++) {
+				LoadStats group = groups.get(i);
+				each.add(new Window(group.replies() - start[i], seconds, group.copyHistogram(), group.copyTimeline()));
+			}
+			return each;
+		});
 		window.closed();
 		pause(context, Duration.ZERO);
-		long messages = (long) end[0] - start[0];
-		double seconds = ((long) end[1] - start[1]) / 1e9;
-		return new Window(messages, seconds, (Histogram) end[2]);
+		return windows;
 	}
 
-	private ConnectionSet connect(InetSocketAddress server, int count, LoadContext context, boolean startWhenActive)
-			throws LoadFailure, InterruptedException {
+	private ConnectionSet connect(InetSocketAddress server, int count, LoadContext context, LoadStats group,
+			boolean startWhenActive) throws LoadFailure, InterruptedException {
 		AtomicInteger ids = new AtomicInteger();
 		Bootstrap bootstrap = bootstrap(new ChannelInitializer<>() {
 			@Override
 			protected void initChannel(Channel channel) {
-				channel.pipeline().addLast(new EchoConnection(context, ids.getAndIncrement(), startWhenActive));
+				channel.pipeline().addLast(new EchoConnection(context, group, ids.getAndIncrement(), startWhenActive));
 			}
 		});
 		Semaphore permits = new Semaphore(CONNECT_CONCURRENCY);
@@ -307,7 +374,12 @@ public final class LoadGenerator implements AutoCloseable {
 		this.group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
-	private record Window(long messages, double seconds, Histogram histogram) {
+	private record Window(long messages, double seconds, Histogram histogram, LatencyTimeline timeline) {
+
+		LoadResult result(LoadSpec spec) {
+			return new LoadResult(spec, this.messages, this.seconds, this.histogram, this.timeline);
+		}
+
 	}
 
 }

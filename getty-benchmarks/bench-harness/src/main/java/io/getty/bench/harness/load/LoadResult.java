@@ -9,10 +9,23 @@ import org.HdrHistogram.Histogram;
  * @param messages replies verified in the window
  * @param seconds the window's length
  * @param histogram latencies of those replies, in nanoseconds
+ * @param timeline the same latencies by millisecond of the window
  * @author getty team
  * @since 0.1.0
  */
-public record LoadResult(LoadSpec spec, long messages, double seconds, Histogram histogram) {
+public record LoadResult(LoadSpec spec, long messages, double seconds, Histogram histogram,
+		LatencyTimeline timeline) {
+
+	/**
+	 * Create a result without a timeline.
+	 * @param spec the load
+	 * @param messages replies verified in the window
+	 * @param seconds the window's length
+	 * @param histogram latencies of those replies, in nanoseconds
+	 */
+	public LoadResult(LoadSpec spec, long messages, double seconds, Histogram histogram) {
+		this(spec, messages, seconds, histogram, LatencyTimeline.none());
+	}
 
 	/**
 	 * Return the throughput.

@@ -1,5 +1,6 @@
 package io.getty.bench.harness.load;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -19,6 +20,8 @@ final class LoadStats {
 
 	private final Histogram histogram = new Histogram(1, HIGHEST_NANOS, 3);
 
+	private LatencyTimeline timeline = LatencyTimeline.none();
+
 	private long replies;
 
 	private long sent;
@@ -30,10 +33,12 @@ final class LoadStats {
 		this.outstanding++;
 	}
 
-	void replied(long latencyNanos) {
+	void replied(long stamp, long now) {
+		long latencyNanos = now - stamp;
 		this.replies++;
 		this.outstanding--;
 		this.histogram.recordValue(Math.min(HIGHEST_NANOS, Math.max(1, latencyNanos)));
+		this.timeline.record(stamp, latencyNanos);
 	}
 
 	long replies() {
@@ -46,13 +51,20 @@ final class LoadStats {
 
 	/**
 	 * Forget the latencies so far, at the start of the measurement window.
+	 * @param now the window's start
+	 * @param length the window's length
 	 */
-	void resetHistogram() {
+	void startWindow(long now, Duration length) {
 		this.histogram.reset();
+		this.timeline = new LatencyTimeline(now, length);
 	}
 
 	Histogram copyHistogram() {
 		return this.histogram.copy();
+	}
+
+	LatencyTimeline copyTimeline() {
+		return this.timeline.copy();
 	}
 
 }

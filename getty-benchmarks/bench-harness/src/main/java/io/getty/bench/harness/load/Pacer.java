@@ -1,6 +1,9 @@
 package io.getty.bench.harness.load;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoop;
@@ -10,6 +13,12 @@ import io.netty.channel.EventLoop;
  * with its intended send time: when the loop wakes late, the messages that were due are
  * sent at once and their latency includes the delay, so a server that stalls the client
  * cannot hide it (no coordinated omission).
+ *
+ * <p>
+ * With several groups of connections (one group per server), the whole rate goes to one
+ * group at a time, in slices: every round of slices visits each group once, in an order
+ * drawn from a seeded random generator, so that no group always follows another and a
+ * periodic stall of the machine does not keep landing on the same group.
  *
  * @author getty team
  * @since 0.1.0
@@ -24,25 +33,62 @@ final class Pacer implements Runnable {
 
 	private final EventLoop loop;
 
-	private final List<EchoConnection> connections;
+	private final List<List<EchoConnection>> groups;
 
 	private final LoadContext context;
 
 	private final long intervalNanos;
 
+	private final long sliceNanos;
+
+	private final Random order;
+
+	private final int[] turns;
+
+	/** Messages sent to each group in the current wake-up, and the connection it started at. */
+	private final int[] sent;
+
+	private final int[] firstTurns;
+
+	private final List<Integer> round = new ArrayList<>();
+
+	private long start;
+
 	private long next;
 
-	private int turn;
+	private long roundIndex = -1;
 
+	/**
+	 * Pace one group of connections.
+	 */
 	Pacer(EventLoop loop, List<EchoConnection> connections, LoadContext context, int ratePerSecond) {
+		this(loop, List.of(connections), context, ratePerSecond, Long.MAX_VALUE, 0);
+	}
+
+	/**
+	 * Pace several groups, one slice at a time.
+	 * @param sliceNanos how long each group gets the whole rate
+	 * @param seed the seed of the order of groups within each round
+	 */
+	Pacer(EventLoop loop, List<List<EchoConnection>> groups, LoadContext context, int ratePerSecond,
+			long sliceNanos, long seed) {
 		this.loop = loop;
-		this.connections = connections;
+		this.groups = groups;
 		this.context = context;
 		this.intervalNanos = Math.max(1, TimeUnit.SECONDS.toNanos(1) / ratePerSecond);
+		this.sliceNanos = sliceNanos;
+		this.order = new Random(seed);
+		this.turns = new int[groups.size()];
+		this.sent = new int[groups.size()];
+		this.firstTurns = new int[groups.size()];
+		for (int i = 0; i < groups.size(); i++) {
+			this.round.add(i);
+		}
 	}
 
 	void start() {
-		this.next = System.nanoTime();
+		this.start = System.nanoTime();
+		this.next = this.start;
 		this.loop.execute(this);
 	}
 
@@ -52,17 +98,27 @@ final class Pacer implements Runnable {
 			return;
 		}
 		long now = System.nanoTime();
-		int size = this.connections.size();
-		int first = this.turn;
 		int burst = 0;
 		while (this.next <= now && burst < MAX_BURST) {
-			this.connections.get(this.turn).send(this.next);
-			this.turn = (this.turn + 1 == size) ? 0 : this.turn + 1;
+			int group = groupAt(this.next);
+			List<EchoConnection> connections = this.groups.get(group);
+			int turn = this.turns[group];
+			if (this.sent[group]++ == 0) {
+				this.firstTurns[group] = turn;
+			}
+			connections.get(turn).send(this.next);
+			this.turns[group] = (turn + 1 == connections.size()) ? 0 : turn + 1;
 			this.next += this.intervalNanos;
 			burst++;
 		}
-		for (int i = 0; i < Math.min(burst, size); i++) {
-			this.connections.get((first + i) % size).flushIfNeeded();
+		for (int group = 0; group < this.groups.size(); group++) {
+			if (this.sent[group] > 0) {
+				List<EchoConnection> connections = this.groups.get(group);
+				for (int i = 0; i < Math.min(this.sent[group], connections.size()); i++) {
+					connections.get((this.firstTurns[group] + i) % connections.size()).flushIfNeeded();
+				}
+				this.sent[group] = 0;
+			}
 		}
 		if (this.context.stats.outstanding() > MAX_OUTSTANDING) {
 			this.context.fail("the server fell " + this.context.stats.outstanding()
@@ -76,6 +132,22 @@ final class Pacer implements Runnable {
 		else {
 			this.loop.schedule(this, delay, TimeUnit.NANOSECONDS);
 		}
+	}
+
+	/**
+	 * Return the group whose slice holds the given send time.
+	 */
+	private int groupAt(long sendTime) {
+		if (this.groups.size() == 1) {
+			return 0;
+		}
+		long slice = (sendTime - this.start) / this.sliceNanos;
+		long roundOfSlice = slice / this.groups.size();
+		while (this.roundIndex < roundOfSlice) {
+			Collections.shuffle(this.round, this.order);
+			this.roundIndex++;
+		}
+		return this.round.get((int) (slice % this.groups.size()));
 	}
 
 }

@@ -11,7 +11,9 @@ import io.getty.bench.harness.scenario.CellResult;
 
 /**
  * Writes the full latency distribution of every passed cell as an HdrHistogram
- * percentile file ({@code .hgrm}, microseconds), next to the logs of the run.
+ * percentile file ({@code .hgrm}, microseconds), next to the logs of the run, and for
+ * every fixed-rate run its latency timeline ({@code .timeline.csv}, see
+ * {@link io.getty.bench.harness.load.LatencyTimeline}).
  *
  * @author getty team
  * @since 0.1.0
@@ -30,20 +32,44 @@ public final class HistogramFiles {
 	public static void write(Path directory, RunResults results) throws IOException {
 		Files.createDirectories(directory);
 		for (var entry : results.throughput().entrySet()) {
-			write(directory, entry.getKey().id(), entry.getValue());
+			write(directory, entry.getKey().id(), entry.getValue(), false);
 		}
-		write(directory, "fixed-rate", results.latency());
-		write(directory, "churn", results.churn());
-	}
-
-	private static void write(Path directory, String prefix, List<CellResult> cells) throws IOException {
-		for (CellResult cell : cells) {
-			if (cell.passed()) {
-				Path file = directory.resolve(prefix + "-" + cell.server().id() + ".hgrm");
-				try (PrintStream out = new PrintStream(Files.newOutputStream(file))) {
-					cell.load().histogram().outputPercentileDistribution(out, 1000.0);
+		write(directory, "fixed-rate", results.latency(), true);
+		int run = 1;
+		for (List<CellResult> pair : results.inTurns()) {
+			for (CellResult result : pair) {
+				if (result.passed()) {
+					String name = "in-turns-" + run + "-" + result.server().id();
+					writeHistogram(directory.resolve(name + ".hgrm"), result);
+					writeTimeline(directory.resolve(name + ".timeline.csv"), result);
 				}
 			}
+			run++;
+		}
+		write(directory, "churn", results.churn(), false);
+	}
+
+	private static void write(Path directory, String prefix, List<CellResult> cells, boolean timelines)
+			throws IOException {
+		for (CellResult cell : cells) {
+			if (cell.passed()) {
+				writeHistogram(directory.resolve(prefix + "-" + cell.server().id() + ".hgrm"), cell);
+				if (timelines) {
+					writeTimeline(directory.resolve(prefix + "-" + cell.server().id() + ".timeline.csv"), cell);
+				}
+			}
+		}
+	}
+
+	private static void writeHistogram(Path file, CellResult result) throws IOException {
+		try (PrintStream out = new PrintStream(Files.newOutputStream(file))) {
+			result.load().histogram().outputPercentileDistribution(out, 1000.0);
+		}
+	}
+
+	private static void writeTimeline(Path file, CellResult result) throws IOException {
+		try (PrintStream out = new PrintStream(Files.newOutputStream(file))) {
+			result.load().timeline().writeCsv(out);
 		}
 	}
 

@@ -161,8 +161,16 @@ public final class MarkdownReport {
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden; ")
-			.append(plan.latencyMeasure().toSeconds()).append(" s measured. getty and raw Netty run it ")
-			.append(plan.headlineRepeats() + 1).append(" times and the headline compares median p99s.\n");
+			.append(plan.latencyMeasure().toSeconds()).append(" s measured; every server runs it ")
+			.append("once. Separate runs meet different stalls of the machine (the load generator measures from ")
+			.append("each message's intended send time, so a stall of either CPU counts), and at p99 those stalls ")
+			.append("decide the number; so each getty server and raw Netty also run it **in turns**: both JVMs ")
+			.append("started, the load going to one of them for ").append(RunPlan.TURN.toMillis())
+			.append(" ms, then to the other, in a random order per round, until each had ")
+			.append(plan.latencyMeasure().toSeconds()).append(" s (").append(plan.inTurnsRuns())
+			.append(" runs per getty server). The p99 headline is the median of those runs' getty-to-Netty ratios. ")
+			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
+			.append("next to its histogram.\n");
 		md.append("- **Server metrics** cover exactly the measurement window: CPU is user+system time of the whole ")
 			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); allocation is ")
 			.append("`ThreadMXBean#getTotalThreadAllocatedBytes`, sampled in the server by the common wrapper main ")
@@ -224,11 +232,19 @@ public final class MarkdownReport {
 		if (!this.results.latency().isEmpty()) {
 			md.append("## Latency at a fixed rate\n\n").append(this.results.latency().get(0).spec()).append(".\n\n")
 				.append(ResultTables.load(this.results.latency(), "msgs/s")).append('\n');
-			if (this.results.allLatencyRuns().size() > this.results.latency().size()) {
-				md.append("getty and raw Netty ran it ").append(plan.headlineRepeats() + 1)
-					.append(" times in all; the headline compares the medians:\n\n")
-					.append(ResultTables.repeats(this.results.allLatencyRuns(), this.options.headliners())).append('\n');
-			}
+		}
+		if (!this.results.inTurns().isEmpty()) {
+			md.append("### getty and raw Netty in turns\n\n")
+				.append("Each getty server and raw Netty on its transport, both JVMs running on the servers' CPU, took ")
+				.append("turns of ").append(RunPlan.TURN.toMillis()).append(" ms at the same load (")
+				.append(plan.latencySpec()).append(") for ").append(plan.latencyMeasure().toSeconds())
+				.append(" s each per run. Percentiles pool the latencies of all runs of a server; the headline is ")
+				.append("the ratio of the pooled p99s. \"Replies ≥ 1 ms\" is the share of replies delayed by a stall ")
+				.append("of the server, its CPU or the load generator: equal shares mean both servers met the same ")
+				.append("stalls and neither added its own.\n\n")
+				.append(ResultTables.inTurns(this.results.inTurns(), this.options.headliners())).append('\n')
+				.append("Every run:\n\n")
+				.append(ResultTables.inTurnsRuns(this.results.inTurns())).append('\n');
 		}
 		if (!this.results.idle().isEmpty()) {
 			md.append("## Idle sessions\n\n")

@@ -37,7 +37,7 @@ record Medians(int runs, double perSecond, double minPerSecond, double maxPerSec
 				median(runs.stream().mapToDouble(CellResult::cpuSecondsPerMillion).sorted().toArray()));
 	}
 
-	private static double median(double[] sorted) {
+	static double median(double[] sorted) {
 		int middle = sorted.length / 2;
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}

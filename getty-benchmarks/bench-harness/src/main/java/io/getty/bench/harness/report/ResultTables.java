@@ -108,6 +108,52 @@ final class ResultTables {
 		return table.toString();
 	}
 
+	static String inTurns(List<List<CellResult>> runs, List<ServerSpec> servers) {
+		MarkdownTable table = new MarkdownTable(2, "server", "transport", "runs", "p50 µs, getty / Netty",
+				"p90 µs, getty / Netty", "p99 µs, getty / Netty", "p99 × Netty", "p99.9 µs, getty / Netty",
+				"replies ≥ 1 ms, getty / Netty", "run p99 × Netty: median (lowest–highest)");
+		for (ServerSpec server : servers) {
+			InTurns row = InTurns.of(runs, server);
+			if (row.runs() == 0) {
+				continue;
+			}
+			table.row(label(server), server.transport(), String.valueOf(row.runs()), pair(row, 50), pair(row, 90),
+					pair(row, 99), String.format("%.2f×", row.p99Ratio()), pair(row, 99.9),
+					String.format("%.2f %% / %.2f %%", row.gettySlowPercent(), row.nettySlowPercent()),
+					String.format("%.2f× (%.2f×–%.2f×)", row.medianRunRatio(), row.minRunRatio(), row.maxRunRatio()));
+		}
+		return table.toString();
+	}
+
+	private static String pair(InTurns row, double percentile) {
+		return Format.micros(row.gettyMicros(percentile)) + " / " + Format.micros(row.nettyMicros(percentile));
+	}
+
+	static String inTurnsRuns(List<List<CellResult>> runs) {
+		MarkdownTable table = new MarkdownTable(1, "run", "getty server", "getty p50 / p99 / p99.9 µs",
+				"raw Netty p50 / p99 / p99.9 µs", "p99 × Netty", "server CPU s / M msgs, getty / Netty");
+		int number = 1;
+		for (List<CellResult> run : runs) {
+			CellResult getty = run.get(0);
+			CellResult netty = run.get(1);
+			if (!getty.passed() || !netty.passed()) {
+				table.row(String.valueOf(number++), label(getty.server()) + " (" + getty.server().transport() + ")",
+						"**failed**", Format.NONE, Format.NONE, Format.NONE);
+				continue;
+			}
+			table.row(String.valueOf(number++), label(getty.server()) + " (" + getty.server().transport() + ")",
+					percentiles(getty), percentiles(netty),
+					String.format("%.2f×", getty.load().latencyMicros(99) / netty.load().latencyMicros(99)),
+					Format.decimal(getty.cpuSecondsPerMillion(), 2) + " / " + Format.decimal(netty.cpuSecondsPerMillion(), 2));
+		}
+		return table.toString();
+	}
+
+	private static String percentiles(CellResult result) {
+		return Format.micros(result.load().latencyMicros(50)) + " / " + Format.micros(result.load().latencyMicros(99))
+				+ " / " + Format.micros(result.load().latencyMicros(99.9));
+	}
+
 	static String reconnect(ReconnectResult result) {
 		MarkdownTable table = new MarkdownTable(1, "restart", "kill → new server listening ms",
 				"listening → first echo ms", "listening → full pool ms", "kill → full pool ms");

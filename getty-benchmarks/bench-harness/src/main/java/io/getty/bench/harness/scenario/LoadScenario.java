@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.getty.bench.harness.load.LoadFailure;
 import io.getty.bench.harness.load.LoadGenerator;
 import io.getty.bench.harness.load.LoadResult;
 import io.getty.bench.harness.load.LoadSpec;
+import io.getty.bench.harness.load.MeasurementWindow;
 import io.getty.bench.harness.server.ServerLauncher;
 import io.getty.bench.harness.server.ServerProcess;
 import io.getty.bench.harness.server.ServerSpec;
@@ -65,6 +69,57 @@ public final class LoadScenario {
 		LoadSpec spec = LoadSpec.closedLoop(concurrency, 1, payloadSize, warmup, measure);
 		return measure(server, spec, logName, (process, window) -> this.generator.churn(address(process), concurrency,
 				payloadSize, warmup, measure, window));
+	}
+
+	/**
+	 * Run a fixed-rate load against several servers in turns, each in its own fresh JVM
+	 * on the same CPUs, so that they are measured in the same window (see
+	 * {@link LoadGenerator#runInTurns}).
+	 * @param servers the servers
+	 * @param spec the load each server gets in its turns
+	 * @param slice the length of one turn
+	 * @param seed the seed of the order of turns
+	 * @param logSuffix appended to each server's id for its log file name
+	 * @return one result per server, in the given order; if any server fails a gate, all
+	 * results are failures naming it
+	 * @throws InterruptedException if interrupted
+	 */
+	public List<CellResult> runInTurns(List<ServerSpec> servers, LoadSpec spec, Duration slice, long seed,
+			String logSuffix) throws InterruptedException {
+		List<ServerProcess> processes = new ArrayList<>();
+		try {
+			for (ServerSpec server : servers) {
+				processes.add(this.launcher.start(server, "in-turns-" + server.id() + "-" + logSuffix));
+			}
+			List<ServerWindow> windows = processes.stream().map(ServerWindow::new).toList();
+			List<LoadResult> loads = this.generator.runInTurns(processes.stream().map(LoadScenario::address).toList(),
+					spec, slice, seed, new MeasurementWindow() {
+						@Override
+						public void opened() {
+							windows.forEach(ServerWindow::opened);
+						}
+
+						@Override
+						public void closed() {
+							windows.forEach(ServerWindow::closed);
+						}
+					});
+			List<CellResult> results = new ArrayList<>();
+			for (int i = 0; i < servers.size(); i++) {
+				results.add((loads.get(i).messages() > 0) ? CellResult.ok(servers.get(i), loads.get(i), windows.get(i).usage())
+						: CellResult.failed(servers.get(i), spec, "no reply arrived in the measurement window"));
+			}
+			return results;
+		}
+		catch (LoadFailure | UncheckedIOException | IllegalStateException | IOException ex) {
+			String diagnosis = processes.stream().map(ServerProcess::diagnosis).collect(Collectors.joining());
+			String failure = "in turns with " + servers.stream().map(ServerSpec::id).toList() + ": "
+					+ ex.getMessage() + diagnosis;
+			return servers.stream().map((server) -> CellResult.failed(server, spec, failure)).toList();
+		}
+		finally {
+			processes.forEach(ServerProcess::close);
+		}
 	}
 
 	private CellResult measure(ServerSpec server, LoadSpec spec, String logName, Load load)

@@ -1,6 +1,10 @@
 package io.getty.bench.harness.load;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The load generator against in-process servers that echo correctly or break the echo
@@ -67,6 +73,60 @@ class LoadGeneratorTests {
 			LoadResult result = generator.run(server.address(), spec, MeasurementWindow.NONE);
 			assertThat(result.messagesPerSecond()).isBetween(1_500.0, 2_500.0);
 		}
+	}
+
+	@Test
+	void fixedRateRecordsATimelineOfTheWindow() throws Exception {
+		LoadSpec spec = LoadSpec.fixedRate(4, 128, 2_000, Duration.ofMillis(100), Duration.ofMillis(1_000));
+		try (MisbehavingEchoServer server = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			LoadResult result = generator.run(server.address(), spec, MeasurementWindow.NONE);
+			ByteArrayOutputStream csv = new ByteArrayOutputStream();
+			result.timeline().writeCsv(new PrintStream(csv, true, StandardCharsets.UTF_8));
+			List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
+			assertThat(lines.get(0)).isEqualTo("ms,replies,mean_us,max_us");
+			// 2,000 msgs/s is two messages in every millisecond of the one-second window.
+			assertThat(lines.subList(1, lines.size())).hasSizeBetween(900, 1_001)
+				.allSatisfy((line) -> assertThat(Integer.parseInt(line.split(",")[0])).isBetween(0, 1_000));
+			long replies = lines.stream().skip(1).mapToLong((line) -> Long.parseLong(line.split(",")[1])).sum();
+			assertThat(replies).isCloseTo(result.messages(), within(20L));
+		}
+	}
+
+	@Test
+	void serversTakingTurnsEachGetTheRateInTheirTurns() throws Exception {
+		LoadSpec spec = LoadSpec.fixedRate(4, 128, 2_000, Duration.ofMillis(100), Duration.ofMillis(600));
+		try (MisbehavingEchoServer first = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE);
+				MisbehavingEchoServer second = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			List<LoadResult> results = generator.runInTurns(List.of(first.address(), second.address()), spec,
+					Duration.ofMillis(50), 42, MeasurementWindow.NONE);
+			assertThat(results).hasSize(2).allSatisfy((result) -> {
+				// Each server had the whole rate for half of a 1.2 s window.
+				assertThat(result.messages()).isBetween(900L, 1_500L);
+				assertThat(result.messagesPerSecond()).isBetween(1_500.0, 2_500.0);
+				assertThat(result.histogram().getTotalCount()).isEqualTo(result.messages());
+			});
+			assertThat(first.framesEchoed()).isPositive();
+			assertThat(second.framesEchoed()).isPositive();
+		}
+	}
+
+	@Test
+	void aFaultOfOneServerTakingTurnsFailsTheRun() throws Exception {
+		LoadSpec spec = LoadSpec.fixedRate(4, 128, 2_000, Duration.ofMillis(100), Duration.ofMillis(600));
+		try (MisbehavingEchoServer good = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE);
+				MisbehavingEchoServer bad = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.CORRUPT_LAST_BYTE)) {
+			assertThatExceptionOfType(LoadFailure.class)
+				.isThrownBy(() -> generator.runInTurns(List.of(good.address(), bad.address()), spec,
+						Duration.ofMillis(50), 42, MeasurementWindow.NONE))
+				.withMessageContaining("has a body that differs");
+		}
+	}
+
+	@Test
+	void onlyFixedRatesTakeTurns() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> generator.runInTurns(List.of(), SPEC, Duration.ofMillis(50), 42, MeasurementWindow.NONE))
+			.withMessageContaining("fixed rate only");
 	}
 
 	@Test

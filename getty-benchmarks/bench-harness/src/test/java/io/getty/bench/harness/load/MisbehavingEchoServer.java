@@ -1,6 +1,7 @@
 package io.getty.bench.harness.load;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -47,6 +48,8 @@ final class MisbehavingEchoServer implements AutoCloseable {
 
 	private final Channel channel;
 
+	private final AtomicLong framesEchoed = new AtomicLong();
+
 	MisbehavingEchoServer(Fault fault) throws InterruptedException {
 		this.channel = new ServerBootstrap().group(this.group)
 			.channel(NioServerSocketChannel.class)
@@ -55,12 +58,16 @@ final class MisbehavingEchoServer implements AutoCloseable {
 				protected void initChannel(Channel channel) {
 					channel.pipeline()
 						.addLast(new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4), new LengthFieldPrepender(4),
-								new FaultyEcho(fault));
+								new FaultyEcho(fault, MisbehavingEchoServer.this.framesEchoed));
 				}
 			})
 			.bind("127.0.0.1", 0)
 			.sync()
 			.channel();
+	}
+
+	long framesEchoed() {
+		return this.framesEchoed.get();
 	}
 
 	InetSocketAddress address() {
@@ -77,12 +84,15 @@ final class MisbehavingEchoServer implements AutoCloseable {
 
 		private final Fault fault;
 
+		private final AtomicLong echoed;
+
 		private int frames;
 
 		private ByteBuf held;
 
-		FaultyEcho(Fault fault) {
+		FaultyEcho(Fault fault, AtomicLong echoed) {
 			this.fault = fault;
+			this.echoed = echoed;
 		}
 
 		@Override
@@ -90,6 +100,7 @@ final class MisbehavingEchoServer implements AutoCloseable {
 			ByteBuf frame = (ByteBuf) msg;
 			int index = this.frames++;
 			if (index != AFTER || this.fault == Fault.NONE) {
+				this.echoed.incrementAndGet();
 				ctx.write(frame);
 				if (this.held != null) {
 					ctx.write(this.held);

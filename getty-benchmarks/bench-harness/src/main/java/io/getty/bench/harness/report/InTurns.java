@@ -1,0 +1,115 @@
+package io.getty.bench.harness.report;
+
+import java.util.List;
+
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.server.ServerSpec;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One getty server's fixed-rate runs in turns with raw Netty. The two servers were
+ * measured in the same windows and met the same stalls of the machine, so their latencies
+ * pooled over all runs compare the servers rather than the minutes they ran in.
+ *
+ * @param getty the getty server
+ * @param netty raw Netty on its transport
+ * @param runs how many runs passed
+ * @param gettyLatencies getty's latencies of every passed run, in nanoseconds
+ * @param nettyLatencies raw Netty's latencies of the same runs
+ * @param medianRunRatio the median of the runs' own p99 ratios, getty to raw Netty
+ * @param minRunRatio the lowest of them
+ * @param maxRunRatio the highest of them
+ * @author getty team
+ * @since 0.1.0
+ */
+record InTurns(ServerSpec getty, ServerSpec netty, int runs, Histogram gettyLatencies, Histogram nettyLatencies,
+		double medianRunRatio, double minRunRatio, double maxRunRatio) {
+
+	/** A reply this late means its server, its CPU or the load generator stalled. */
+	static final long SLOW_NANOS = 1_000_000;
+
+	/**
+	 * Summarize the runs of one getty server.
+	 * @param runs every run in turns: getty's result, then raw Netty's
+	 * @param getty the getty server
+	 * @return the summary; {@code runs()} is 0 if none passed
+	 */
+	static InTurns of(List<List<CellResult>> runs, ServerSpec getty) {
+		List<List<CellResult>> mine = runs.stream().filter((run) -> run.get(0).server().id().equals(getty.id())).toList();
+		ServerSpec netty = mine.isEmpty() ? getty : mine.get(0).get(1).server();
+		List<List<CellResult>> passed = mine.stream().filter((run) -> run.get(0).passed() && run.get(1).passed()).toList();
+		Histogram gettyLatencies = pooled(passed, 0);
+		Histogram nettyLatencies = pooled(passed, 1);
+		if (passed.isEmpty()) {
+			return new InTurns(getty, netty, 0, gettyLatencies, nettyLatencies, Double.NaN, Double.NaN, Double.NaN);
+		}
+		double[] ratios = passed.stream()
+			.mapToDouble((run) -> run.get(0).load().latencyMicros(99) / run.get(1).load().latencyMicros(99))
+			.sorted()
+			.toArray();
+		return new InTurns(getty, netty, passed.size(), gettyLatencies, nettyLatencies, Medians.median(ratios),
+				ratios[0], ratios[ratios.length - 1]);
+	}
+
+	private static Histogram pooled(List<List<CellResult>> runs, int index) {
+		Histogram pooled = null;
+		for (List<CellResult> run : runs) {
+			Histogram histogram = run.get(index).load().histogram();
+			if (pooled == null) {
+				pooled = new Histogram(histogram.getLowestDiscernibleValue(), histogram.getHighestTrackableValue(),
+						histogram.getNumberOfSignificantValueDigits());
+			}
+			pooled.add(histogram);
+		}
+		return (pooled != null) ? pooled : new Histogram(3);
+	}
+
+	/**
+	 * Return getty's pooled latency at a percentile.
+	 * @param percentile for example 99
+	 * @return microseconds
+	 */
+	double gettyMicros(double percentile) {
+		return this.gettyLatencies.getValueAtPercentile(percentile) / 1000.0;
+	}
+
+	/**
+	 * Return raw Netty's pooled latency at a percentile.
+	 * @param percentile for example 99
+	 * @return microseconds
+	 */
+	double nettyMicros(double percentile) {
+		return this.nettyLatencies.getValueAtPercentile(percentile) / 1000.0;
+	}
+
+	/**
+	 * Return the ratio of the pooled p99s, getty to raw Netty: the headline.
+	 * @return the ratio
+	 */
+	double p99Ratio() {
+		return gettyMicros(99) / nettyMicros(99);
+	}
+
+	/**
+	 * Return the share of getty's replies that took {@link #SLOW_NANOS} or more.
+	 * @return a percentage
+	 */
+	double gettySlowPercent() {
+		return slowPercent(this.gettyLatencies);
+	}
+
+	/**
+	 * Return the share of raw Netty's replies that took {@link #SLOW_NANOS} or more.
+	 * @return a percentage
+	 */
+	double nettySlowPercent() {
+		return slowPercent(this.nettyLatencies);
+	}
+
+	private static double slowPercent(Histogram histogram) {
+		long total = histogram.getTotalCount();
+		return (total == 0) ? Double.NaN
+				: 100.0 * histogram.getCountBetweenValues(SLOW_NANOS, histogram.getMaxValue()) / total;
+	}
+
+}
