@@ -27,7 +27,11 @@ if command -v taskset >/dev/null && [ "$(nproc --all)" -ge 2 ]; then
 fi
 
 if [ -z "${BENCH_GIT_SHA:-}" ] && git rev-parse --short HEAD >/dev/null 2>&1; then
-	BENCH_GIT_SHA="$(git rev-parse --short HEAD)$( [ -n "$(git status --porcelain)" ] && echo ' with uncommitted changes')"
+	BENCH_GIT_SHA="$(git rev-parse --short HEAD)"
+	# (An `if`, not `[ ... ] && echo`: under `set -e` a clean tree would end the script.)
+	if [ -n "$(git status --porcelain)" ]; then
+		BENCH_GIT_SHA="$BENCH_GIT_SHA with uncommitted changes"
+	fi
 	export BENCH_GIT_SHA
 fi
 

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public record RunEnvironment(Map<String, String> facts) {
 
+	private static final java.time.Duration STALL_PROBE = java.time.Duration.ofSeconds(4);
+
 	/**
 	 * Capture the environment.
 	 * @param root the benchmark modules, inside the repository
@@ -43,6 +45,8 @@ public record RunEnvironment(Map<String, String> facts) {
 		facts.put("open files limit", openFilesLimit());
 		facts.put("load generator JVM", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
 		facts.put("load generator CPUs", run("taskset", "-cp", String.valueOf(ProcessHandle.current().pid())));
+		facts.put("stalls of an idle machine (a thread spinning on each CPU)",
+				MachineStalls.measure(java, STALL_PROBE));
 		return new RunEnvironment(facts);
 	}
 
