@@ -47,7 +47,8 @@ final class HandlingSamples {
 		if (--countdown.remaining > 0) {
 			return false;
 		}
-		countdown.remaining = 1 + ThreadLocalRandom.current().nextInt(2 * interval - 1);
+		int bound = (int) Math.min(Integer.MAX_VALUE, 2L * interval - 1);
+		countdown.remaining = 1 + ThreadLocalRandom.current().nextInt(bound);
 		return true;
 	}
 

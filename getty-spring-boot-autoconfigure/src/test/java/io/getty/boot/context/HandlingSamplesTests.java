@@ -45,6 +45,13 @@ class HandlingSamplesTests {
 	}
 
 	@Test
+	void theLargestIntervalStillWorks() throws Exception {
+		assertThat(onFreshThread(() -> List.of(HandlingSamples.timeNext(Integer.MAX_VALUE),
+				HandlingSamples.timeNext(Integer.MAX_VALUE), HandlingSamples.timeNext(Integer.MAX_VALUE))))
+			.containsExactly(true, false, false);
+	}
+
+	@Test
 	void eachThreadCountsOnItsOwn() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			assertThat(onFreshThread(() -> HandlingSamples.timeNext(1_000))).isTrue();

@@ -24,15 +24,18 @@ import org.springframework.util.Assert;
  * <p>
  * By default one message in {@value #DEFAULT_SAMPLE_INTERVAL} is timed (on average,
  * chosen at random per thread; see {@code getty.metrics.message-handling.sample-interval}):
- * two clock reads and a {@code Timer.record} per message cost about a sixth of an echo
- * server's time per small message, while a sample gives the same mean, maximum and
- * percentiles at a sixteenth of that. The timers' counts are then the timed messages;
+ * two clock reads and a {@code Timer.record} per message cost a sixth or more of an echo
+ * server's time per small message, while a sample estimates the mean and the percentiles
+ * at a sixteenth of that. The timers' counts and sums then cover the timed messages;
  * {@code getty.messages.read} counts them all.
  *
  * @author getty team
  * @since 0.1.0
  */
 public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
+
+	/** How many messages per timed one unless configured otherwise. */
+	public static final int DEFAULT_SAMPLE_INTERVAL = 16;
 
 	private final MeterRegistry registry;
 
@@ -42,9 +45,6 @@ public class GettyMessageHandlingTimers implements MessageHandlingRecorder {
 
 	// Keyed by identity (endpoints do not override equals), so a lookup is one hash probe.
 	private final Map<EndPoint, EndpointRecorder> timers = new ConcurrentHashMap<>();
-
-	/** How many messages per timed one unless configured otherwise. */
-	public static final int DEFAULT_SAMPLE_INTERVAL = 16;
 
 	/**
 	 * Create a recorder that times one message in {@value #DEFAULT_SAMPLE_INTERVAL}.
