@@ -128,9 +128,10 @@ public final class MachineStalls {
 		if (!values.keySet().containsAll(List.of("gaps100us", "gaps1ms", "longestUs", "stalledUs", "spunUs"))) {
 			return "unknown (" + output + ")";
 		}
-		return String.format(Locale.ROOT, "%d gaps ≥ 1 ms and %d ≥ 100 µs in %.1f s, longest %.1f ms, %.2f %% of the time lost",
-				values.get("gaps1ms"), values.get("gaps100us"), values.get("spunUs") / 1e6, values.get("longestUs") / 1e3,
-				100.0 * values.get("stalledUs") / values.get("spunUs"));
+		return String.format(Locale.ROOT,
+				"%d gaps ≥ 1 ms and %d ≥ 100 µs in %.1f s, longest %.1f ms, %.2f %% of the time lost",
+				values.get("gaps1ms"), values.get("gaps100us"), values.get("spunUs") / 1e6,
+				values.get("longestUs") / 1e3, 100.0 * values.get("stalledUs") / values.get("spunUs"));
 	}
 
 }

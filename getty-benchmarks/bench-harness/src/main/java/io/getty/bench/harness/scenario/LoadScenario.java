@@ -106,7 +106,8 @@ public final class LoadScenario {
 					});
 			List<CellResult> results = new ArrayList<>();
 			for (int i = 0; i < servers.size(); i++) {
-				results.add((loads.get(i).messages() > 0) ? CellResult.ok(servers.get(i), loads.get(i), windows.get(i).usage())
+				LoadResult load = loads.get(i);
+				results.add((load.messages() > 0) ? CellResult.ok(servers.get(i), load, windows.get(i).usage())
 						: CellResult.failed(servers.get(i), spec, "no reply arrived in the measurement window"));
 			}
 			return results;
