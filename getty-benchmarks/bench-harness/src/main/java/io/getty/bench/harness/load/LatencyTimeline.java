@@ -86,36 +86,6 @@ public final class LatencyTimeline {
 	}
 
 	/**
-	 * Return whether the timeline holds any reply.
-	 * @return whether it is empty
-	 */
-	public boolean isEmpty() {
-		for (int count : this.replies) {
-			if (count > 0) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Return the number of milliseconds in which the largest latency was at least the
-	 * given one.
-	 * @param thresholdMicros the latency
-	 * @return the number of such milliseconds
-	 */
-	public int millisecondsAtOrAbove(double thresholdMicros) {
-		long threshold = (long) (thresholdMicros * 1000);
-		int count = 0;
-		for (int i = 0; i < this.replies.length; i++) {
-			if (this.replies[i] > 0 && this.maxNanos[i] >= threshold) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/**
 	 * Write the timeline as CSV: millisecond of the window, replies, mean and largest
 	 * latency in microseconds; milliseconds without replies are left out.
 	 * @param out where to write

@@ -168,7 +168,7 @@ public final class MarkdownReport {
 			.append("started, the load going to one of them for ").append(RunPlan.TURN.toMillis())
 			.append(" ms, then to the other, in a random order per round, until each had ")
 			.append(plan.latencyMeasure().toSeconds()).append(" s (").append(plan.inTurnsRuns())
-			.append(" runs per getty server). The p99 headline is the median of those runs' getty-to-Netty ratios. ")
+			.append(" runs per getty server). The p99 headline compares the latencies of those runs, pooled. ")
 			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
 			.append("next to its histogram.\n");
 		md.append("- **Server metrics** cover exactly the measurement window: CPU is user+system time of the whole ")
