@@ -89,6 +89,7 @@ public final class BenchmarkRunner {
 					}
 				}
 				repeatHeadlines(load, plan);
+				repeatClosePeers(load, plan);
 			}
 			if (this.options.scenarios().contains("latency")) {
 				LoadSpec spec = plan.latencySpec();
@@ -158,6 +159,44 @@ public final class BenchmarkRunner {
 							cell.spec(plan.warmup(), plan.measure()),
 							cell.id() + "-" + server.id() + "-repeat" + run + "-" + attempt));
 					this.results.addRepeat(cell, report(cell.title() + " (repeat " + repeat + ")", result));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Run the cells again where a peer came close to getty-core (NIO) or passed it: getty
+	 * and those peers, {@code peerRepeats} more times each, in a shuffled order.
+	 */
+	private void repeatClosePeers(LoadScenario load, RunPlan plan) throws InterruptedException {
+		if (!this.options.servers().contains(ServerCatalog.GETTY_NIO)) {
+			return;
+		}
+		for (ThroughputCell cell : plan.cells()) {
+			List<CellResult> matrix = this.results.throughput().getOrDefault(cell, List.of());
+			double getty = matrix.stream()
+				.filter((result) -> result.passed() && result.server().equals(ServerCatalog.GETTY_NIO))
+				.mapToDouble(CellResult::perSecond)
+				.findFirst()
+				.orElse(Double.NaN);
+			List<ServerSpec> close = matrix.stream()
+				.filter((result) -> result.passed() && ServerCatalog.peers().contains(result.server()))
+				.filter((result) -> result.perSecond() >= RunPlan.CLOSE_PEER * getty)
+				.map(CellResult::server)
+				.toList();
+			if (close.isEmpty()) {
+				continue;
+			}
+			for (int repeat = 1; repeat <= plan.peerRepeats(); repeat++) {
+				List<ServerSpec> servers = new ArrayList<>(close);
+				servers.add(ServerCatalog.GETTY_NIO);
+				Collections.shuffle(servers, this.order);
+				for (ServerSpec server : servers) {
+					int run = repeat;
+					CellResult result = undisturbed(cell.title(), (attempt) -> load.run(server,
+							cell.spec(plan.warmup(), plan.measure()),
+							cell.id() + "-" + server.id() + "-peer" + run + "-" + attempt));
+					this.results.addPeerRepeat(cell, report(cell.title() + " (peer repeat " + repeat + ")", result));
 				}
 			}
 		}

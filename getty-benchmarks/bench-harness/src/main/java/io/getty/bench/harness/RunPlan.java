@@ -32,6 +32,9 @@ import io.getty.bench.harness.load.LoadSpec;
  * headline ratios are medians rather than single runs
  * @param inTurnsRuns fixed-rate runs of each getty server in turns with raw Netty on the
  * same transport (see {@link #TURN})
+ * @param peerRepeats extra runs, in a throughput cell, of getty-core (NIO) and of every
+ * peer that came within {@link #CLOSE_PEER} of it in the matrix run, so that close
+ * rankings are medians rather than single runs
  * @author getty team
  * @since 0.1.0
  */
@@ -39,7 +42,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 		int latencyConnections, int latencyPayload, int latencyRate, Duration latencyMeasure, int idleSessions,
 		Duration idleSettle, Duration idleObserve, int churnConcurrency, Duration churnWarmup,
 		Duration churnMeasure, int poolSize, Duration poolDowntime, int poolCycles, List<ThroughputCell> headlineCells,
-		int headlineRepeats, int inTurnsRuns) {
+		int headlineRepeats, int inTurnsRuns, int peerRepeats) {
 
 	/**
 	 * One turn when servers take turns at the fixed rate: short enough that the turns of
@@ -47,6 +50,13 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 	 * rate for 2,000 messages before the other one's turn.
 	 */
 	public static final Duration TURN = Duration.ofMillis(100);
+
+	/**
+	 * A peer whose throughput in a cell's matrix run is at least this fraction of
+	 * getty-core's (NIO) runs the cell again with it: single runs on a shared machine vary
+	 * by more than the gap.
+	 */
+	public static final double CLOSE_PEER = 0.95;
 
 	/** Payload of the churn and idle scenarios. */
 	public static final int SMALL_PAYLOAD = 128;
@@ -69,7 +79,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 				new ThroughputCell(16 * 1024, 16, 16), new ThroughputCell(128, 16, 1));
 		return new RunPlan("standard", cells, Duration.ofSeconds(3), Duration.ofSeconds(6), 16, 128, 20_000,
 				Duration.ofSeconds(8), 10_000, Duration.ofSeconds(3), Duration.ofSeconds(4), 16,
-				Duration.ofSeconds(2), Duration.ofSeconds(4), 16, Duration.ofSeconds(2), 3, HEADLINE_CELLS, 3, 6);
+				Duration.ofSeconds(2), Duration.ofSeconds(4), 16, Duration.ofSeconds(2), 3, HEADLINE_CELLS, 3, 6, 2);
 	}
 
 	/**
@@ -80,7 +90,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 		List<ThroughputCell> cells = List.of(new ThroughputCell(128, 16, 16), new ThroughputCell(128, 1, 1));
 		return new RunPlan("quick", cells, Duration.ofSeconds(1), Duration.ofSeconds(2), 16, 128, 20_000,
 				Duration.ofSeconds(2), 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 16, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1, 1);
+				Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1, 1, 1);
 	}
 
 	/**
@@ -94,7 +104,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 				this.idleSettle, this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure,
 				this.poolSize, this.poolDowntime, this.poolCycles,
 				this.headlineCells.stream().filter(otherCells::contains).toList(), this.headlineRepeats,
-				this.inTurnsRuns);
+				this.inTurnsRuns, this.peerRepeats);
 	}
 
 	/**

@@ -22,6 +22,8 @@ public final class RunResults {
 
 	private final Map<ThroughputCell, List<CellResult>> repeats = new LinkedHashMap<>();
 
+	private final Map<ThroughputCell, List<CellResult>> peerRepeats = new LinkedHashMap<>();
+
 	private final List<CellResult> latency = new ArrayList<>();
 
 	private final List<List<CellResult>> inTurns = new ArrayList<>();
@@ -40,6 +42,10 @@ public final class RunResults {
 
 	void addRepeat(ThroughputCell cell, CellResult result) {
 		this.repeats.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(result);
+	}
+
+	void addPeerRepeat(ThroughputCell cell, CellResult result) {
+		this.peerRepeats.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(result);
 	}
 
 	void addLatency(CellResult result) {
@@ -83,6 +89,27 @@ public final class RunResults {
 		List<CellResult> runs = new ArrayList<>(this.throughput.getOrDefault(cell, List.of()));
 		runs.addAll(this.repeats.getOrDefault(cell, List.of()));
 		return runs;
+	}
+
+	/**
+	 * Return every run of a cell for comparing getty-core with its peers: the matrix run,
+	 * the repeats of the headline cells and the repeats of close peers.
+	 * @param cell the cell
+	 * @return the results
+	 */
+	public List<CellResult> peerRuns(ThroughputCell cell) {
+		List<CellResult> runs = allRuns(cell);
+		runs.addAll(this.peerRepeats.getOrDefault(cell, List.of()));
+		return runs;
+	}
+
+	/**
+	 * Return the repeated runs of close peers and getty-core by cell, without the matrix
+	 * run.
+	 * @return the repeats by cell
+	 */
+	public Map<ThroughputCell, List<CellResult>> peerRepeats() {
+		return this.peerRepeats;
 	}
 
 	/**
@@ -154,6 +181,10 @@ public final class RunResults {
 		this.repeats.forEach((cell, results) -> results.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add(cell.title() + " (repeat) / " + result.server().id() + ": "
+					+ result.failure())));
+		this.peerRepeats.forEach((cell, results) -> results.stream()
+			.filter((result) -> !result.passed())
+			.forEach((result) -> failures.add(cell.title() + " (peer repeat) / " + result.server().id() + ": "
 					+ result.failure())));
 		this.latency.stream()
 			.filter((result) -> !result.passed())

@@ -76,6 +76,44 @@ class MarkdownReportTests {
 	}
 
 	@Test
+	void aPeerAheadInOneRunButBehindOnMediansIsNotCountedAhead() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addThroughput(CELL, passed(ServerCatalog.NETTY_NIO, 1_000_000));
+		results.addThroughput(CELL, passed(ServerCatalog.GETTY_NIO, 900_000));
+		results.addThroughput(CELL, passed(ServerCatalog.MINA, 950_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 1_000_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.MINA, 800_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 980_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.MINA, 850_000));
+
+		report(results).writeTo(file);
+
+		assertThat(Files.readString(file)).contains("in 1 throughput cells (medians where a peer came within 5 % and the "
+				+ "cell ran again): ahead in every one. Goal: met.")
+			.contains("## Close peers, repeated")
+			.contains("| Apache MINA | nio | 3 | 850,000 |")
+			.contains("| getty-core | nio | 3 | 980,000 |");
+	}
+
+	@Test
+	void aPeerAheadOnMediansIsNamedWithItsRuns() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addThroughput(CELL, passed(ServerCatalog.GETTY_NIO, 900_000));
+		results.addThroughput(CELL, passed(ServerCatalog.MINA, 950_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 980_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.MINA, 990_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 1_000_000));
+		results.addPeerRepeat(CELL, passed(ServerCatalog.MINA, 1_000_000));
+
+		report(results).writeTo(file);
+
+		assertThat(Files.readString(file)).contains("behind Apache MINA at " + CELL.title()
+				+ " (990,000 vs 980,000, medians of 3 and 3 runs). Goal (ahead everywhere): **missed**.");
+	}
+
+	@Test
 	void withoutRunsInTurnsTheLatencyHeadlineComparesSingleRuns() throws Exception {
 		Path file = this.directory.resolve("benchmarks.md");
 		RunResults results = new RunResults();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.getty.bench.harness.RunnerOptions;
 import io.getty.bench.harness.ThroughputCell;
 import io.getty.bench.harness.scenario.CellResult;
 import io.getty.bench.harness.scenario.ReconnectResult;
+import io.getty.bench.harness.server.ServerCatalog;
 import io.getty.bench.harness.server.ServerLauncher;
 import io.getty.bench.harness.server.ServerSpec;
 
@@ -157,7 +159,9 @@ public final class MarkdownReport {
 			.append(" s measured. Cells run in a random order of servers (seed ").append(this.options.seed())
 			.append("). One run per cell, so that the whole matrix fits in about 30 minutes on 2 cores; the headline ")
 			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
-			.append("headline uses the medians.\n");
+			.append("headline uses the medians; where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
+			.append(" % of getty-core's (NIO) msgs/s, both ran the cell ").append(plan.peerRepeats())
+			.append(" more times and the comparison with the peers uses the medians.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden; ")
@@ -227,6 +231,24 @@ public final class MarkdownReport {
 			for (ThroughputCell cell : this.results.repeats().keySet()) {
 				md.append("### ").append(cell.title()).append("\n\n")
 					.append(ResultTables.repeats(this.results.allRuns(cell), this.options.headliners())).append('\n');
+			}
+		}
+		if (!this.results.peerRepeats().isEmpty()) {
+			md.append("## Close peers, repeated\n\n")
+				.append("Where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
+				.append(" % of getty-core's (NIO) throughput in the matrix run, both ran the cell ")
+				.append(plan.peerRepeats()).append(" more times, in a shuffled order; the comparison with the peers ")
+				.append("uses the medians.\n\n");
+			for (ThroughputCell cell : this.results.peerRepeats().keySet()) {
+				List<CellResult> runs = this.results.peerRuns(cell);
+				List<ServerSpec> servers = new ArrayList<>();
+				servers.add(ServerCatalog.GETTY_NIO);
+				ServerCatalog.peers()
+					.stream()
+					.filter((peer) -> runs.stream().filter((run) -> run.server().equals(peer)).count() > 1)
+					.forEach(servers::add);
+				md.append("### ").append(cell.title()).append("\n\n").append(ResultTables.repeats(runs, servers))
+					.append('\n');
 			}
 		}
 		if (!this.results.latency().isEmpty()) {

@@ -76,7 +76,17 @@ public final class ServerCatalog {
 	private static final List<ServerSpec> ALL = List.of(NETTY_NIO, NETTY_EPOLL, GETTY_NIO, GETTY_EPOLL, GETTY_BOOT,
 			MINA, SPRING_INTEGRATION, REACTOR_NETTY, VERTX);
 
+	private static final List<ServerSpec> PEERS = List.of(MINA, SPRING_INTEGRATION, REACTOR_NETTY, VERTX);
+
 	private ServerCatalog() {
+	}
+
+	/**
+	 * Return the Java alternatives getty is compared with (neither getty nor raw Netty).
+	 * @return the peers, in report order
+	 */
+	public static List<ServerSpec> peers() {
+		return PEERS;
 	}
 
 	/**
