@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 import io.getty.bench.harness.load.LoadGenerator;
 import io.getty.bench.harness.load.LoadSpec;
@@ -151,15 +152,7 @@ public final class BenchmarkRunner {
 	private void repeatHeadlines(LoadScenario load, RunPlan plan) throws InterruptedException {
 		for (int repeat = 1; repeat <= plan.headlineRepeats(); repeat++) {
 			for (ThroughputCell cell : plan.headlineCells()) {
-				List<ServerSpec> servers = new ArrayList<>(this.options.headliners());
-				Collections.shuffle(servers, this.order);
-				for (ServerSpec server : servers) {
-					int run = repeat;
-					CellResult result = undisturbed(cell.title(), (attempt) -> load.run(server,
-							cell.spec(plan.warmup(), plan.measure()),
-							cell.id() + "-" + server.id() + "-repeat" + run + "-" + attempt));
-					this.results.addRepeat(cell, report(cell.title() + " (repeat " + repeat + ")", result));
-				}
+				runShuffled(load, plan, cell, this.options.headliners(), "repeat", repeat, this.results::addRepeat);
 			}
 		}
 	}
@@ -187,18 +180,26 @@ public final class BenchmarkRunner {
 			if (close.isEmpty()) {
 				continue;
 			}
+			List<ServerSpec> servers = new ArrayList<>(close);
+			servers.add(ServerCatalog.GETTY_NIO);
 			for (int repeat = 1; repeat <= plan.peerRepeats(); repeat++) {
-				List<ServerSpec> servers = new ArrayList<>(close);
-				servers.add(ServerCatalog.GETTY_NIO);
-				Collections.shuffle(servers, this.order);
-				for (ServerSpec server : servers) {
-					int run = repeat;
-					CellResult result = undisturbed(cell.title(), (attempt) -> load.run(server,
-							cell.spec(plan.warmup(), plan.measure()),
-							cell.id() + "-" + server.id() + "-peer" + run + "-" + attempt));
-					this.results.addPeerRepeat(cell, report(cell.title() + " (peer repeat " + repeat + ")", result));
-				}
+				runShuffled(load, plan, cell, servers, "peer repeat", repeat, this.results::addPeerRepeat);
 			}
+		}
+	}
+
+	/**
+	 * Run one more round of a throughput cell for the given servers, in a shuffled order.
+	 */
+	private void runShuffled(LoadScenario load, RunPlan plan, ThroughputCell cell, List<ServerSpec> servers,
+			String what, int round, BiConsumer<ThroughputCell, CellResult> results) throws InterruptedException {
+		List<ServerSpec> shuffled = new ArrayList<>(servers);
+		Collections.shuffle(shuffled, this.order);
+		String logSuffix = "-" + what.replace(' ', '-') + round + "-";
+		for (ServerSpec server : shuffled) {
+			CellResult result = undisturbed(cell.title(), (attempt) -> load.run(server,
+					cell.spec(plan.warmup(), plan.measure()), cell.id() + "-" + server.id() + logSuffix + attempt));
+			results.accept(cell, report(cell.title() + " (" + what + " " + round + ")", result));
 		}
 	}
 
