@@ -113,7 +113,9 @@ public final class MachineStalls {
 
 	static String describe(String output) {
 		java.util.Map<String, Long> values = new java.util.HashMap<>();
-		for (String pair : output.split("\\s+")) {
+		String[] lines = output.strip().split("\\R");
+		// The answer is the last line; a JVM may print before it (JAVA_TOOL_OPTIONS, warnings).
+		for (String pair : lines[lines.length - 1].split("\\s+")) {
 			String[] parts = pair.split("=");
 			if (parts.length != 2) {
 				return "unknown (" + output + ")";

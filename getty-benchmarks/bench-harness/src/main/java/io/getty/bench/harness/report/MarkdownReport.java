@@ -15,6 +15,7 @@ import io.getty.bench.harness.RunResults;
 import io.getty.bench.harness.RunnerOptions;
 import io.getty.bench.harness.ThroughputCell;
 import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.LoadScenario;
 import io.getty.bench.harness.scenario.ReconnectResult;
 import io.getty.bench.harness.server.ServerCatalog;
 import io.getty.bench.harness.server.ServerLauncher;
@@ -148,7 +149,9 @@ public final class MarkdownReport {
 			.append("and one I/O thread; servers are pinned to CPU ").append(pinText())
 			.append(" and the load generator to the other core. The heap is 1 GiB: at 512 MiB or less Netty's ")
 			.append("adaptive allocator runs in a low-memory mode (shared, locked magazines) that no production server ")
-			.append("runs in.\n");
+			.append("runs in. Before the measured load, each fresh server gets full GCs, so that what its start-up left ")
+			.append("alive is old, as in a server that has run for a while; otherwise the first young collections ")
+			.append("under load copy it, and their pauses measure the framework's start-up heap.\n");
 		md.append("- **Load generator**: one Netty 4.2 client on one event-loop thread. Each message carries a sequence ")
 			.append("number and its send time (`System.nanoTime()`) in its first 16 bytes, then bytes of a fixed random ")
 			.append("pattern chosen by the sequence. Every reply is checked: length, sequence (per-connection order), send ")
@@ -164,7 +167,12 @@ public final class MarkdownReport {
 			.append(" more times and the comparison with the peers uses the medians.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
-			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden; ")
+			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden. ")
+			.append("Each fresh server first echoes at full speed (depth ").append(LoadScenario.JIT_WARMUP_DEPTH)
+			.append(") for ").append(plan.warmup().toSeconds())
+			.append(" s, so that the JIT compiler has finished before the measurement (at the fixed rate alone it ")
+			.append("was still compiling on the server's CPU inside the window), then gets its full GCs, then ")
+			.append(plan.warmup().toSeconds()).append(" s of warm-up at the fixed rate and ")
 			.append(plan.latencyMeasure().toSeconds()).append(" s measured; every server runs it ")
 			.append("once. Separate runs meet different stalls of the machine (the load generator measures from ")
 			.append("each message's intended send time, so a stall of either CPU counts), and at p99 those stalls ")

@@ -36,6 +36,13 @@ class MachineStallsTests {
 	}
 
 	@Test
+	void readsTheLastLineWhenTheJvmPrintedBeforeIt() {
+		assertThat(MachineStalls.describe("Picked up JAVA_TOOL_OPTIONS: -Xlog:gc\n"
+				+ "gaps100us=11 gaps1ms=4 longestUs=1900 stalledUs=9200 spunUs=4000000\n"))
+			.isEqualTo("4 gaps ≥ 1 ms and 11 ≥ 100 µs in 4.0 s, longest 1.9 ms, 0.23 % of the time lost");
+	}
+
+	@Test
 	void saysSoWhenTheProbeSaidSomethingElse() {
 		assertThat(MachineStalls.describe("Error: could not find java")).startsWith("unknown (");
 		assertThat(MachineStalls.describe("gaps100us=1")).isEqualTo("unknown (gaps100us=1)");
