@@ -158,25 +158,16 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * Run the cells again where a peer came close to getty-core (NIO) or passed it: getty
-	 * and those peers, {@code peerRepeats} more times each, in a shuffled order.
+	 * Run the cells again where a peer came close to getty-core (NIO) or passed it (see
+	 * {@link RunResults#closePeers}): getty and those peers, {@code peerRepeats} more
+	 * times each, in a shuffled order.
 	 */
 	private void repeatClosePeers(LoadScenario load, RunPlan plan) throws InterruptedException {
 		if (!this.options.servers().contains(ServerCatalog.GETTY_NIO)) {
 			return;
 		}
 		for (ThroughputCell cell : plan.cells()) {
-			List<CellResult> matrix = this.results.throughput().getOrDefault(cell, List.of());
-			double getty = matrix.stream()
-				.filter((result) -> result.passed() && result.server().equals(ServerCatalog.GETTY_NIO))
-				.mapToDouble(CellResult::perSecond)
-				.findFirst()
-				.orElse(Double.NaN);
-			List<ServerSpec> close = matrix.stream()
-				.filter((result) -> result.passed() && ServerCatalog.peers().contains(result.server()))
-				.filter((result) -> result.perSecond() >= RunPlan.CLOSE_PEER * getty)
-				.map(CellResult::server)
-				.toList();
+			List<ServerSpec> close = this.results.closePeers(cell);
 			if (close.isEmpty()) {
 				continue;
 			}

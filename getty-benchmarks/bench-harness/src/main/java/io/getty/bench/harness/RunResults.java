@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.getty.bench.harness.report.Medians;
 import io.getty.bench.harness.scenario.CellResult;
 import io.getty.bench.harness.scenario.IdleResult;
 import io.getty.bench.harness.scenario.ReconnectResult;
+import io.getty.bench.harness.server.ServerCatalog;
+import io.getty.bench.harness.server.ServerSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,6 +104,26 @@ public final class RunResults {
 		List<CellResult> runs = allRuns(cell);
 		runs.addAll(this.peerRepeats.getOrDefault(cell, List.of()));
 		return runs;
+	}
+
+	/**
+	 * Return the peers whose matrix run of a cell reached {@link RunPlan#CLOSE_PEER} of
+	 * getty-core's (NIO) throughput there, judged on the median of getty-core's runs so far
+	 * (the matrix run and any headline repeats): the figure the peer comparison uses.
+	 * @param cell the cell
+	 * @return the close peers, in the matrix's order; empty if getty-core has no passed run
+	 */
+	List<ServerSpec> closePeers(ThroughputCell cell) {
+		double getty = Medians.of(allRuns(cell), ServerCatalog.GETTY_NIO).perSecond();
+		if (Double.isNaN(getty)) {
+			return List.of();
+		}
+		return this.throughput.getOrDefault(cell, List.of())
+			.stream()
+			.filter((result) -> result.passed() && ServerCatalog.peers().contains(result.server()))
+			.filter((result) -> result.perSecond() >= RunPlan.CLOSE_PEER * getty)
+			.map(CellResult::server)
+			.toList();
 	}
 
 	/**

@@ -113,22 +113,25 @@ public final class MachineStalls {
 
 	static String describe(String output) {
 		java.util.Map<String, Long> values = new java.util.HashMap<>();
-		String[] lines = output.strip().split("\\R");
-		// The answer is the last line; a JVM may print before it (JAVA_TOOL_OPTIONS, warnings).
-		for (String pair : lines[lines.length - 1].split("\\s+")) {
+		// A JVM may print around the answer (JAVA_TOOL_OPTIONS, -Xlog at exit): find its line.
+		String answer = output.lines()
+			.filter((line) -> line.startsWith("gaps100us="))
+			.reduce((first, second) -> second)
+			.orElse(output.strip().replaceAll("\\s*\\R\\s*", " / "));
+		for (String pair : answer.split("\\s+")) {
 			String[] parts = pair.split("=");
 			if (parts.length != 2) {
-				return "unknown (" + output + ")";
+				return "unknown (" + answer + ")";
 			}
 			try {
 				values.put(parts[0], Long.parseLong(parts[1]));
 			}
 			catch (NumberFormatException ex) {
-				return "unknown (" + output + ")";
+				return "unknown (" + answer + ")";
 			}
 		}
 		if (!values.keySet().containsAll(List.of("gaps100us", "gaps1ms", "longestUs", "stalledUs", "spunUs"))) {
-			return "unknown (" + output + ")";
+			return "unknown (" + answer + ")";
 		}
 		return String.format(Locale.ROOT,
 				"%d gaps ≥ 1 ms and %d ≥ 100 µs in %.1f s, longest %.1f ms, %.2f %% of the time lost",

@@ -20,10 +20,16 @@ import io.getty.bench.harness.server.ServerSpec;
  * @author getty team
  * @since 0.1.0
  */
-record Medians(int runs, double perSecond, double minPerSecond, double maxPerSecond, double p50Micros,
+public record Medians(int runs, double perSecond, double minPerSecond, double maxPerSecond, double p50Micros,
 		double p99Micros, double cpuSecondsPerMillion) {
 
-	static Medians of(List<CellResult> results, ServerSpec server) {
+	/**
+	 * Return the medians of a server's passed runs.
+	 * @param results runs of one cell, of any servers
+	 * @param server the server
+	 * @return the medians; {@code runs} 0 and NaN values if none passed
+	 */
+	public static Medians of(List<CellResult> results, ServerSpec server) {
 		List<CellResult> runs = results.stream()
 			.filter((result) -> result.passed() && result.server().id().equals(server.id()))
 			.toList();

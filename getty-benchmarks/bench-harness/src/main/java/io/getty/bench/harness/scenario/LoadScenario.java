@@ -44,7 +44,8 @@ public final class LoadScenario {
 	}
 
 	/**
-	 * Run a closed- or open-loop load.
+	 * Run a closed- or open-loop load against a fresh server, prepared first as
+	 * {@link #prepare} describes.
 	 * @param server the server
 	 * @param spec the load
 	 * @param logName the server's log file name
@@ -94,6 +95,8 @@ public final class LoadScenario {
 			for (ServerSpec server : servers) {
 				processes.add(this.launcher.start(server, "in-turns-" + server.id() + "-" + logSuffix));
 			}
+			// One after another: the first sits idle through the second's warm-up, and which
+			// server starts first alternates from run to run.
 			for (ServerProcess process : processes) {
 				prepare(process, spec);
 			}
@@ -141,7 +144,7 @@ public final class LoadScenario {
 				}
 				return CellResult.ok(server, result, window.usage());
 			}
-			catch (LoadFailure | UncheckedIOException | IllegalStateException ex) {
+			catch (LoadFailure | IOException | UncheckedIOException | IllegalStateException ex) {
 				return CellResult.failed(server, spec, ex.getMessage() + process.diagnosis());
 			}
 		}
@@ -152,19 +155,25 @@ public final class LoadScenario {
 
 	/**
 	 * Bring a fresh server to the state of one that has run for a while, the same way for
-	 * every server. Before a fixed-rate load it first echoes at full speed for the spec's
-	 * warm-up: at the fixed rate, warm-up alone leaves the JIT compiler still compiling in
-	 * the measurement window, on the server's one CPU, and more so for a framework with
-	 * more code on the path. Then it collects garbage, so that what start-up left alive is
-	 * old: otherwise the first young collections under load copy it, and their pauses grow
-	 * with the framework's start-up heap (a Spring application's 12 MB against raw Netty's
-	 * 4 MB) rather than with what the server does per message.
+	 * every server. Before a fixed-rate load it first echoes at full speed over as many
+	 * connections for the spec's warm-up: at the fixed rate, warm-up alone leaves the JIT
+	 * compiler still compiling in the measurement window, on the server's one CPU, and
+	 * more so for a framework with more code on the path. Then it collects garbage, so
+	 * that what start-up left alive is old: otherwise the first young collections under
+	 * load copy it, and their pauses grow with the framework's start-up heap rather than
+	 * with what the server does per message.
 	 */
 	private void prepare(ServerProcess process, LoadSpec spec)
 			throws IOException, LoadFailure, InterruptedException {
 		if (spec.openLoop()) {
-			this.generator.run(address(process), LoadSpec.closedLoop(spec.connections(), JIT_WARMUP_DEPTH,
-					spec.payloadSize(), Duration.ZERO, spec.warmup()), MeasurementWindow.NONE);
+			try {
+				this.generator.run(address(process), LoadSpec.closedLoop(spec.connections(), JIT_WARMUP_DEPTH,
+						spec.payloadSize(), Duration.ZERO, spec.warmup()), MeasurementWindow.NONE);
+			}
+			catch (LoadFailure ex) {
+				throw new LoadFailure(process.spec().id() + " failed while warming up at full speed: "
+						+ ex.getMessage(), ex);
+			}
 		}
 		process.sampleAfterGc();
 	}

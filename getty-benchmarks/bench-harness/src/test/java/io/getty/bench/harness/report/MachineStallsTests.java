@@ -36,10 +36,17 @@ class MachineStallsTests {
 	}
 
 	@Test
-	void readsTheLastLineWhenTheJvmPrintedBeforeIt() {
-		assertThat(MachineStalls.describe("Picked up JAVA_TOOL_OPTIONS: -Xlog:gc\n"
-				+ "gaps100us=11 gaps1ms=4 longestUs=1900 stalledUs=9200 spunUs=4000000\n"))
+	void findsTheAnswerAmongWhatTheJvmPrintedAroundIt() {
+		assertThat(MachineStalls.describe("Picked up JAVA_TOOL_OPTIONS: -Xlog:gc*\n"
+				+ "gaps100us=11 gaps1ms=4 longestUs=1900 stalledUs=9200 spunUs=4000000\n"
+				+ "[4.1s][info][gc,heap,exit] Heap\n"))
 			.isEqualTo("4 gaps ≥ 1 ms and 11 ≥ 100 µs in 4.0 s, longest 1.9 ms, 0.23 % of the time lost");
+	}
+
+	@Test
+	void keepsAnUnexpectedAnswerOnOneLine() {
+		assertThat(MachineStalls.describe("Error: could not find java\nsee the log\n"))
+			.isEqualTo("unknown (Error: could not find java / see the log)");
 	}
 
 	@Test
