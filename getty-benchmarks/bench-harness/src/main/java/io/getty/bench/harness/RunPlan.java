@@ -33,7 +33,7 @@ import io.getty.bench.harness.load.LoadSpec;
  * @param inTurnsRuns fixed-rate runs of each getty server in turns with raw Netty on the
  * same transport (see {@link #TURN})
  * @param peerRepeats extra runs, in a throughput cell, of getty-core (NIO) and of every
- * peer that came within {@link #CLOSE_PEER} of it in the matrix run, so that close
+ * peer whose matrix run came within {@link #CLOSE_PEER} of its median, so that close
  * rankings are medians rather than single runs
  * @author getty team
  * @since 0.1.0
@@ -53,8 +53,8 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 
 	/**
 	 * A peer whose throughput in a cell's matrix run is at least this fraction of
-	 * getty-core's (NIO) runs the cell again with it: single runs on a shared machine vary
-	 * by more than the gap.
+	 * getty-core's (NIO) median there runs the cell again with it: single runs on a shared
+	 * machine vary by more than the gap.
 	 */
 	public static final double CLOSE_PEER = 0.95;
 

@@ -24,7 +24,6 @@ final class Headlines {
 	private static final List<ServerSpec> GETTY = List.of(ServerCatalog.GETTY_NIO, ServerCatalog.GETTY_EPOLL,
 			ServerCatalog.GETTY_BOOT);
 
-
 	private Headlines() {
 	}
 

@@ -163,7 +163,7 @@ public final class MarkdownReport {
 			.append("). One run per cell, so that the whole matrix fits in about 30 minutes on 2 cores; the headline ")
 			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
 			.append("headline uses the medians; where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
-			.append(" % of getty-core's (NIO) msgs/s, both ran the cell ").append(plan.peerRepeats())
+			.append(" % of getty-core's (NIO) median msgs/s, both ran the cell ").append(plan.peerRepeats())
 			.append(" more times and the comparison with the peers uses the medians.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
@@ -243,8 +243,9 @@ public final class MarkdownReport {
 		}
 		if (!this.results.peerRepeats().isEmpty()) {
 			md.append("## Close peers, repeated\n\n")
-				.append("Where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
-				.append(" % of getty-core's (NIO) throughput in the matrix run, both ran the cell ")
+				.append("Where a peer's matrix run reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
+				.append(" % of getty-core's (NIO) median throughput (its matrix run and any headline repeats), ")
+				.append("both ran the cell ")
 				.append(plan.peerRepeats()).append(" more times, in a shuffled order; the comparison with the peers ")
 				.append("uses the medians.\n\n");
 			for (ThroughputCell cell : this.results.peerRepeats().keySet()) {
