@@ -624,7 +624,7 @@ public final class NettySession implements Session {
 		this.channel.writeAndFlush(message, new WritePromise(this.channel, operation));
 		if (!operation.isDone()) {
 			if (this.writeTimeouts == null) {
-				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe());
+				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe(), this::writeTimeout);
 			}
 			this.writeTimeouts.track(operation);
 		}
@@ -640,6 +640,11 @@ public final class NettySession implements Session {
 		if (this.writeTimeouts != null) {
 			this.writeTimeouts.finished(operation);
 		}
+	}
+
+	/** Return the write timeouts, created by the first write not finished at once; for tests. */
+	@Nullable WriteTimeouts writeTimeouts() {
+		return this.writeTimeouts;
 	}
 
 	long pendingOutboundBytes() {

@@ -1,17 +1,30 @@
 package io.getty.internal;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.getty.WriteTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fails writes that did not reach the network before their deadline. Confined to the
  * session's I/O thread. Netty completes writes in order, so finished writes leave from
- * the head and a single timer, armed only while writes are outstanding, covers them all.
+ * the head and a single timer covers them all.
+ *
+ * <p>
+ * Once the session has written, the timer stays armed until {@link #cancel()}: with
+ * nothing outstanding it checks again one write timeout later, which is no later than
+ * the deadline of any write made meanwhile. Letting it lapse instead meant the next
+ * write re-armed it from inside the read path, on a branch the JIT had compiled away
+ * because it was taken only while the code was still interpreted: about five seconds
+ * into every busy session the uncommon trap threw the whole compiled read path back to
+ * the interpreter, and C2 spent a few hundred milliseconds recompiling it on the I/O
+ * thread's CPU (docs/benchmarks.md).
  */
 final class WriteTimeouts implements Runnable {
 
@@ -19,15 +32,27 @@ final class WriteTimeouts implements Runnable {
 
 	private final String sessionDescription;
 
+	private final Supplier<Duration> writeTimeout;
+
 	private final ArrayDeque<WriteOperation> outstanding = new ArrayDeque<>();
 
-	private ScheduledFuture<?> timer;
+	private @Nullable ScheduledFuture<?> timer;
 
 	private long timerDeadline;
 
-	WriteTimeouts(EventLoop eventLoop, String sessionDescription) {
+	private boolean cancelled;
+
+	/**
+	 * Create the write timeouts of one session.
+	 * @param eventLoop the session's I/O thread
+	 * @param sessionDescription the session, for the message of a timeout
+	 * @param writeTimeout the session's current default write timeout: how long the timer
+	 * waits when nothing is outstanding
+	 */
+	WriteTimeouts(EventLoop eventLoop, String sessionDescription, Supplier<Duration> writeTimeout) {
 		this.eventLoop = eventLoop;
 		this.sessionDescription = sessionDescription;
+		this.writeTimeout = writeTimeout;
 	}
 
 	void track(WriteOperation operation) {
@@ -40,9 +65,9 @@ final class WriteTimeouts implements Runnable {
 	/**
 	 * Forget a write that Netty finished (called before its future completes). Netty
 	 * finishes writes in order, so it is normally the head; writes that finished out of
-	 * order (failed early in the pipeline) leave when they reach the head. The timer stays
-	 * armed even when nothing is outstanding: it then fires once and lapses, which is
-	 * cheaper than cancelling and re-arming it for every read batch that writes.
+	 * order (failed early in the pipeline) leave when they reach the head. The timer is
+	 * left alone: cancelling and re-arming it for every read batch that writes would cost
+	 * more than the check it runs once per write timeout.
 	 */
 	void finished(WriteOperation operation) {
 		WriteOperation head;
@@ -51,7 +76,9 @@ final class WriteTimeouts implements Runnable {
 		}
 	}
 
+	/** The session closed: stop the timer for good. */
 	void cancel() {
+		this.cancelled = true;
 		if (this.timer != null) {
 			this.timer.cancel(false);
 			this.timer = null;
@@ -59,7 +86,20 @@ final class WriteTimeouts implements Runnable {
 		this.outstanding.clear();
 	}
 
+	/**
+	 * Return when the timer fires next; for tests.
+	 * @return its deadline in {@link System#nanoTime()} terms, or {@code null} if it is not
+	 * armed
+	 */
+	@Nullable Long timerDeadline() {
+		return (this.timer != null) ? this.timerDeadline : null;
+	}
+
 	private void arm(long deadline) {
+		if (this.cancelled) {
+			// A write that reached the I/O thread after the close fails in Netty anyway.
+			return;
+		}
 		if (this.timer != null) {
 			this.timer.cancel(false);
 		}
@@ -88,9 +128,7 @@ final class WriteTimeouts implements Runnable {
 				next = Math.min(next, operation.deadlineNanos);
 			}
 		}
-		if (next != Long.MAX_VALUE) {
-			arm(next);
-		}
+		arm((next != Long.MAX_VALUE) ? next : now + this.writeTimeout.get().toNanos());
 	}
 
 }

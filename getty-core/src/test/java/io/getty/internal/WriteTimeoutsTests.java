@@ -1,0 +1,111 @@
+package io.getty.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import io.getty.OutboundBufferFullException;
+import io.getty.Session;
+import io.getty.WriteResult;
+import io.getty.WriteTimeoutException;
+import io.getty.codec.LengthFieldCodec;
+import io.getty.tcp.TcpServer;
+import io.getty.test.Futures;
+import io.getty.test.RawClient;
+import io.getty.test.RecordingListener;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link WriteTimeouts} on a real session: once the session has written, the
+ * timer stays armed while it is open, so a write never has to re-arm it from the read
+ * path; writes made long after the first still time out; the timer stops with the
+ * session.
+ */
+class WriteTimeoutsTests {
+
+	private static final Duration WRITE_TIMEOUT = Duration.ofMillis(100);
+
+	private final RecordingListener<byte[]> listener = RecordingListener.echo();
+
+	private final TcpServer server = TcpServer.builder()
+		.host("127.0.0.1")
+		.codec(LengthFieldCodec.int32BigEndian())
+		.listener(this.listener)
+		.sessionOptions((options) -> options.withWriteTimeout(WRITE_TIMEOUT))
+		.build();
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void theTimerStaysArmedWhileTheSessionIsIdleAndStopsWhenItCloses() throws Exception {
+		this.server.start();
+		try (RawClient client = new RawClient(this.server.port())) {
+			NettySession session = (NettySession) this.listener.awaitOpen();
+			client.sendFrame("hello");
+			assertThat(client.readFrame()).isEqualTo("hello");
+			Long first = timerDeadline(session);
+			assertThat(first).as("timer armed by the echo").isNotNull();
+			// Nothing is outstanding any more; the timer finds that and checks again later.
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> timerDeadline(session), (deadline) -> deadline != null
+						&& deadline - first >= 2 * WRITE_TIMEOUT.toNanos());
+		}
+		NettySession closed = (NettySession) this.listener.awaitClose();
+		await().atMost(Duration.ofSeconds(5)).until(() -> timerDeadline(closed) == null);
+	}
+
+	@Test
+	void aWriteLongAfterTheFirstStillTimesOut() throws Exception {
+		this.server.start();
+		try (RawClient stalled = new RawClient(this.server.port(), 4096)) {
+			NettySession session = (NettySession) this.listener.awaitOpen();
+			stalled.sendFrame("hello");
+			assertThat(stalled.readFrame()).isEqualTo("hello");
+			Long first = timerDeadline(session);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> timerDeadline(session), (deadline) -> deadline != null
+						&& deadline - first >= 2 * WRITE_TIMEOUT.toNanos());
+
+			// The client reads nothing more: fill its window and the session's buffer.
+			CompletableFuture<WriteResult> last = fillUntilRefused(session);
+			assertThat(Futures.failureOf(last, Duration.ofSeconds(5))).isInstanceOf(WriteTimeoutException.class)
+				.hasMessageContaining("write timeout");
+			assertThat(session.isClosed()).isFalse();
+		}
+	}
+
+	private static CompletableFuture<WriteResult> fillUntilRefused(Session session) {
+		byte[] chunk = new byte[64 * 1024];
+		CompletableFuture<WriteResult> last = null;
+		// Bounded: the session refuses writes past max-outbound-bytes (4 MiB by default)
+		// plus what the kernel's buffers took.
+		for (int i = 0; i < 4096; i++) {
+			CompletableFuture<WriteResult> write = session.writePkg(chunk);
+			if (write.isCompletedExceptionally()) {
+				assertThat(Futures.failureOf(write, Duration.ofSeconds(1)))
+					.isInstanceOf(OutboundBufferFullException.class);
+				return last;
+			}
+			last = write;
+		}
+		throw new AssertionError("4096 writes of 64 KiB to a peer that does not read were all accepted");
+	}
+
+	/** Read the timer's deadline on the session's I/O thread, which owns it. */
+	private static @Nullable Long timerDeadline(NettySession session) throws Exception {
+		Future<@Nullable Long> deadline = session.channel().eventLoop().submit(() -> {
+			WriteTimeouts timeouts = session.writeTimeouts();
+			return (timeouts != null) ? timeouts.timerDeadline() : null;
+		});
+		return deadline.get();
+	}
+
+}
