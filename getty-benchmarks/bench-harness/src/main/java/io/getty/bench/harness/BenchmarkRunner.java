@@ -266,9 +266,10 @@ public final class BenchmarkRunner {
 
 	private CellResult report(String what, CellResult result) {
 		if (result.passed()) {
-			log("[%3d] %-40s %-20s %,12.0f /s  p50 %8.1f us  p99 %8.1f us  CPU %6.2f s/M  alloc %7.1f B/msg",
+			log("[%3d] %-40s %-20s %,12.0f /s  p50 %8.1f us  p99 %8.1f us  CPU %6.2f s/M (user %5.2f)  alloc %7.1f B/msg",
 					++this.done, what, result.server().id(), result.perSecond(), result.load().latencyMicros(50),
-					result.load().latencyMicros(99), result.cpuSecondsPerMillion(), result.allocatedBytesPerMessage());
+					result.load().latencyMicros(99), result.cpuSecondsPerMillion(), result.userCpuSecondsPerMillion(),
+					result.allocatedBytesPerMessage());
 		}
 		else {
 			log("[%3d] %-40s %-20s FAILED: %s", ++this.done, what, result.server().id(), result.failure());

@@ -47,7 +47,11 @@ class MarkdownReportTests {
 		report(results).writeTo(file);
 
 		String report = Files.readString(file);
-		assertThat(report).contains("getty-core (nio) **0.90×** (900,000 vs 1,000,000 msgs/s; server CPU per message 1.11×)")
+		assertThat(report)
+			.contains("getty-core (nio) **0.90×** (900,000 vs 1,000,000 msgs/s; server CPU per message 1.11×, "
+					+ "user CPU 1.11×)")
+			.contains("| server CPU s / M msgs | user CPU s / M msgs |")
+			.contains("| 1.11 (1.11×) | 0.22 (1.11×) |")
 			.contains("Goal ≥ 0.95×: **missed**")
 			.contains("Profiled: prune is hot.")
 			.doesNotContain("old tables")
@@ -147,7 +151,7 @@ class MarkdownReportTests {
 		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
 		histogram.recordValue(p99Micros * 1000);
 		LoadResult load = new LoadResult(spec(), 20_000, 1.0, histogram);
-		return new CellResult(server, spec(), load, new ServerUsage(1.0, 100, 1, 5, 0.0, 1.0), null);
+		return new CellResult(server, spec(), load, new ServerUsage(1.0, 0.2, 100, 1, 5, 0.0, 1.0), null);
 	}
 
 	private MarkdownReport report(RunResults results) {
@@ -163,7 +167,7 @@ class MarkdownReportTests {
 		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
 		histogram.recordValue(100_000);
 		LoadResult load = new LoadResult(spec(), messagesPerSecond, 1.0, histogram);
-		return new CellResult(server, spec(), load, new ServerUsage(1.0, 100L * messagesPerSecond, 1, 5, 0.0, 1.0),
+		return new CellResult(server, spec(), load, new ServerUsage(1.0, 0.2, 100L * messagesPerSecond, 1, 5, 0.0, 1.0),
 				null);
 	}
 

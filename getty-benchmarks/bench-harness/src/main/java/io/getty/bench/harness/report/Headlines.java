@@ -52,6 +52,7 @@ final class Headlines {
 						+ Format.count(row.perSecond()) + " vs " + Format.count(base.perSecond()) + " msgs/s"
 						+ ((row.runs() > 1) ? ", medians of " + row.runs() + " and " + base.runs() + " runs" : "")
 						+ "; server CPU per message " + Format.ratio(row.cpuSecondsPerMillion(), base.cpuSecondsPerMillion())
+						+ ", user CPU " + Format.ratio(row.userCpuSecondsPerMillion(), base.userCpuSecondsPerMillion())
 						+ ")");
 			}
 		}

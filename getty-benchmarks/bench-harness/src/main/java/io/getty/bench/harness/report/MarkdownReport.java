@@ -184,7 +184,10 @@ public final class MarkdownReport {
 			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
 			.append("next to its histogram.\n");
 		md.append("- **Server metrics** cover exactly the measurement window: CPU is user+system time of the whole ")
-			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); allocation is ")
+			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); user CPU is its user part, ")
+			.append("the servers' own code without the system calls, which cost every server on a transport alike ")
+			.append("(counted in 10 ms ticks: under 1 s of user time in a window reads a few percent either way); ")
+			.append("allocation is ")
 			.append("`ThreadMXBean#getTotalThreadAllocatedBytes`, sampled in the server by the common wrapper main ")
 			.append("(no agent), divided by the messages the client verified.\n");
 		md.append("- **Idle sessions**: ").append(Format.count(plan.idleSessions()))

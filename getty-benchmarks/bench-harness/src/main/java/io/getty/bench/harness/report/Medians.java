@@ -17,11 +17,12 @@ import io.getty.bench.harness.server.ServerSpec;
  * @param p99Micros the median of the runs' p99 latencies
  * @param cpuSecondsPerMillion the median of the server's CPU seconds per million
  * messages
+ * @param userCpuSecondsPerMillion the median of the user part of it
  * @author getty team
  * @since 0.1.0
  */
 public record Medians(int runs, double perSecond, double minPerSecond, double maxPerSecond, double p50Micros,
-		double p99Micros, double cpuSecondsPerMillion) {
+		double p99Micros, double cpuSecondsPerMillion, double userCpuSecondsPerMillion) {
 
 	/**
 	 * Return the medians of a server's passed runs.
@@ -34,13 +35,14 @@ public record Medians(int runs, double perSecond, double minPerSecond, double ma
 			.filter((result) -> result.passed() && result.server().id().equals(server.id()))
 			.toList();
 		if (runs.isEmpty()) {
-			return new Medians(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+			return new Medians(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		}
 		double[] rates = runs.stream().mapToDouble(CellResult::perSecond).sorted().toArray();
 		return new Medians(runs.size(), median(rates), rates[0], rates[rates.length - 1],
 				median(runs.stream().mapToDouble((run) -> run.load().latencyMicros(50)).sorted().toArray()),
 				median(runs.stream().mapToDouble((run) -> run.load().latencyMicros(99)).sorted().toArray()),
-				median(runs.stream().mapToDouble(CellResult::cpuSecondsPerMillion).sorted().toArray()));
+				median(runs.stream().mapToDouble(CellResult::cpuSecondsPerMillion).sorted().toArray()),
+				median(runs.stream().mapToDouble(CellResult::userCpuSecondsPerMillion).sorted().toArray()));
 	}
 
 	static double median(double[] sorted) {

@@ -26,11 +26,11 @@ final class ResultTables {
 
 	static String load(List<CellResult> results, String rateHeader) {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", rateHeader, "p50 µs", "p99 µs", "p99.9 µs",
-				"server CPU s / M msgs", "alloc B / msg", "GCs", "other CPU %");
+				"server CPU s / M msgs", "user CPU s / M msgs", "alloc B / msg", "GCs", "other CPU %");
 		for (CellResult result : inCatalogOrder(results)) {
 			if (!result.passed()) {
 				table.row(label(result.server()), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
-						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
+						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
 				continue;
 			}
 			Optional<CellResult> base = baseline(results, result.server());
@@ -40,6 +40,7 @@ final class ResultTables {
 					withRatio(result, base, (r) -> r.load().latencyMicros(99), Format::micros),
 					withRatio(result, base, (r) -> r.load().latencyMicros(99.9), Format::micros),
 					withRatio(result, base, CellResult::cpuSecondsPerMillion, (v) -> Format.decimal(v, 2)),
+					withRatio(result, base, CellResult::userCpuSecondsPerMillion, (v) -> Format.decimal(v, 2)),
 					withRatio(result, base, CellResult::allocatedBytesPerMessage, Format::bytes),
 					String.valueOf(result.usage().gcCount()), Format.percent(result.usage().otherCpuPercent()));
 		}
@@ -93,7 +94,7 @@ final class ResultTables {
 
 	static String repeats(List<CellResult> runs, List<ServerSpec> servers) {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", "runs", "median msgs/s", "× Netty (medians)",
-				"min", "max", "× Netty (best runs)", "median p50 µs", "median p99 µs");
+				"min", "max", "× Netty (best runs)", "median p50 µs", "median p99 µs", "median user CPU s / M msgs");
 		for (ServerSpec server : servers) {
 			Medians row = Medians.of(runs, server);
 			if (row.runs() == 0) {
@@ -103,7 +104,8 @@ final class ResultTables {
 			table.row(label(server), server.transport(), String.valueOf(row.runs()), Format.count(row.perSecond()),
 					Format.ratio(row.perSecond(), base.perSecond()), Format.count(row.minPerSecond()),
 					Format.count(row.maxPerSecond()), Format.ratio(row.maxPerSecond(), base.maxPerSecond()),
-					Format.micros(row.p50Micros()), Format.micros(row.p99Micros()));
+					Format.micros(row.p50Micros()), Format.micros(row.p99Micros()),
+					Format.decimal(row.userCpuSecondsPerMillion(), 2));
 		}
 		return table.toString();
 	}

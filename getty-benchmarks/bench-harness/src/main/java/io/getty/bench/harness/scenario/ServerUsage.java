@@ -6,6 +6,7 @@ import io.getty.bench.harness.server.ServerSample;
  * What a server spent during a measurement window: the difference of two samples.
  *
  * @param cpuSeconds user plus system CPU seconds of the whole process
+ * @param userCpuSeconds the user part of it: the process's own code, without the kernel
  * @param allocatedBytes bytes allocated by all its threads
  * @param gcCount garbage collections
  * @param gcMillis time in garbage collection
@@ -15,7 +16,7 @@ import io.getty.bench.harness.server.ServerSample;
  * @author getty team
  * @since 0.1.0
  */
-public record ServerUsage(double cpuSeconds, long allocatedBytes, long gcCount, long gcMillis, double otherCpuSeconds,
+public record ServerUsage(double cpuSeconds, double userCpuSeconds, long allocatedBytes, long gcCount, long gcMillis, double otherCpuSeconds,
 		double seconds) {
 
 	/**
@@ -30,7 +31,8 @@ public record ServerUsage(double cpuSeconds, long allocatedBytes, long gcCount, 
 	public static ServerUsage between(ServerSample start, ServerSample end, double machineBusySeconds,
 			double ownSeconds, double seconds) {
 		double cpu = end.cpuSeconds() - start.cpuSeconds();
-		return new ServerUsage(cpu, end.allocatedBytes() - start.allocatedBytes(), end.gcCount() - start.gcCount(),
+		return new ServerUsage(cpu, end.userCpuSeconds() - start.userCpuSeconds(),
+				end.allocatedBytes() - start.allocatedBytes(), end.gcCount() - start.gcCount(),
 				end.gcMillis() - start.gcMillis(), Math.max(0, machineBusySeconds - cpu - ownSeconds), seconds);
 	}
 

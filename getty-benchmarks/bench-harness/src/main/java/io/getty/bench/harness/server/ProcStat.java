@@ -29,11 +29,26 @@ public final class ProcStat {
 	 * @return user plus system seconds, or -1 where {@code /proc} is missing
 	 */
 	public static double cpuSeconds(long pid) {
+		return seconds(pid, true);
+	}
+
+	/**
+	 * Return the CPU time a process spent in its own code so far, outside the kernel:
+	 * where servers make the same system calls, the part that tells their code apart.
+	 * @param pid the process id
+	 * @return user seconds, or -1 where {@code /proc} is missing
+	 */
+	public static double userSeconds(long pid) {
+		return seconds(pid, false);
+	}
+
+	private static double seconds(long pid, boolean withSystem) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 			// The command name (field 2) may contain spaces; fields after it are fixed.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return (Long.parseLong(fields[UTIME]) + Long.parseLong(fields[STIME])) / TICKS_PER_SECOND;
+			long ticks = Long.parseLong(fields[UTIME]) + (withSystem ? Long.parseLong(fields[STIME]) : 0);
+			return ticks / TICKS_PER_SECOND;
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;

@@ -13,16 +13,17 @@ import java.util.Map;
  * @param rssBytes resident set size
  * @param threads live threads
  * @param cpuSeconds user plus system CPU time of the process so far
+ * @param userCpuSeconds the user part of it
  * @author getty team
  * @since 0.1.0
  */
 public record ServerSample(long allocatedBytes, long heapUsed, long gcCount, long gcMillis, long rssBytes,
-		int threads, double cpuSeconds) {
+		int threads, double cpuSeconds, double userCpuSeconds) {
 
-	static ServerSample of(Map<String, String> values, double cpuSeconds) {
+	static ServerSample of(Map<String, String> values, double cpuSeconds, double userCpuSeconds) {
 		return new ServerSample(number(values, "allocatedBytes"), number(values, "heapUsed"),
 				number(values, "gcCount"), number(values, "gcMillis"), number(values, "rssBytes"),
-				(int) number(values, "threads"), cpuSeconds);
+				(int) number(values, "threads"), cpuSeconds, userCpuSeconds);
 	}
 
 	private static long number(Map<String, String> values, String name) {
