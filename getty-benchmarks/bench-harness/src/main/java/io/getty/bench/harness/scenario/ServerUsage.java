@@ -16,8 +16,8 @@ import io.getty.bench.harness.server.ServerSample;
  * @author getty team
  * @since 0.1.0
  */
-public record ServerUsage(double cpuSeconds, double userCpuSeconds, long allocatedBytes, long gcCount, long gcMillis, double otherCpuSeconds,
-		double seconds) {
+public record ServerUsage(double cpuSeconds, double userCpuSeconds, long allocatedBytes, long gcCount, long gcMillis,
+		double otherCpuSeconds, double seconds) {
 
 	/**
 	 * Return the difference between two samples.

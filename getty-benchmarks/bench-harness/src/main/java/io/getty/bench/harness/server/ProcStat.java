@@ -29,30 +29,45 @@ public final class ProcStat {
 	 * @return user plus system seconds, or -1 where {@code /proc} is missing
 	 */
 	public static double cpuSeconds(long pid) {
-		return seconds(pid, true);
+		return times(pid).totalSeconds();
 	}
 
 	/**
-	 * Return the CPU time a process spent in its own code so far, outside the kernel:
-	 * where servers make the same system calls, the part that tells their code apart.
+	 * Return the CPU time a process used so far, split into its own code and the kernel's
+	 * work for it: where servers make the same system calls, the user part is what tells
+	 * their code apart.
 	 * @param pid the process id
-	 * @return user seconds, or -1 where {@code /proc} is missing
+	 * @return the times, both -1 where {@code /proc} is missing
 	 */
-	public static double userSeconds(long pid) {
-		return seconds(pid, false);
-	}
-
-	private static double seconds(long pid, boolean withSystem) {
+	public static Times times(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 			// The command name (field 2) may contain spaces; fields after it are fixed.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[UTIME]) + (withSystem ? Long.parseLong(fields[STIME]) : 0);
-			return ticks / TICKS_PER_SECOND;
+			return new Times(Long.parseLong(fields[UTIME]) / TICKS_PER_SECOND,
+					Long.parseLong(fields[STIME]) / TICKS_PER_SECOND);
 		}
 		catch (IOException | RuntimeException ex) {
-			return -1;
+			return new Times(-1, -1);
 		}
+	}
+
+	/**
+	 * A process's CPU time so far.
+	 *
+	 * @param userSeconds time in its own code
+	 * @param systemSeconds time in the kernel on its behalf
+	 */
+	public record Times(double userSeconds, double systemSeconds) {
+
+		/**
+		 * Return user plus system time.
+		 * @return seconds, or -1 if unknown
+		 */
+		public double totalSeconds() {
+			return (this.userSeconds < 0) ? -1 : this.userSeconds + this.systemSeconds;
+		}
+
 	}
 
 	private static double clockTicks() {

@@ -20,10 +20,10 @@ import java.util.Map;
 public record ServerSample(long allocatedBytes, long heapUsed, long gcCount, long gcMillis, long rssBytes,
 		int threads, double cpuSeconds, double userCpuSeconds) {
 
-	static ServerSample of(Map<String, String> values, double cpuSeconds, double userCpuSeconds) {
+	static ServerSample of(Map<String, String> values, ProcStat.Times cpu) {
 		return new ServerSample(number(values, "allocatedBytes"), number(values, "heapUsed"),
 				number(values, "gcCount"), number(values, "gcMillis"), number(values, "rssBytes"),
-				(int) number(values, "threads"), cpuSeconds, userCpuSeconds);
+				(int) number(values, "threads"), cpu.totalSeconds(), cpu.userSeconds());
 	}
 
 	private static long number(Map<String, String> values, String name) {
