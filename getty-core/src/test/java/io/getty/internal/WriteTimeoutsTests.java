@@ -49,14 +49,7 @@ class WriteTimeoutsTests {
 		this.server.start();
 		try (RawClient client = new RawClient(this.server.port())) {
 			NettySession session = (NettySession) this.listener.awaitOpen();
-			client.sendFrame("hello");
-			assertThat(client.readFrame()).isEqualTo("hello");
-			Long first = timerDeadline(session);
-			assertThat(first).as("timer armed by the echo").isNotNull();
-			// Nothing is outstanding any more; the timer finds that and checks again later.
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> timerDeadline(session), (deadline) -> deadline != null
-						&& deadline - first >= 2 * WRITE_TIMEOUT.toNanos());
+			echoThenAwaitTwoIdleChecks(client, session);
 		}
 		NettySession closed = (NettySession) this.listener.awaitClose();
 		await().atMost(Duration.ofSeconds(5)).until(() -> timerDeadline(closed) == null);
@@ -67,12 +60,7 @@ class WriteTimeoutsTests {
 		this.server.start();
 		try (RawClient stalled = new RawClient(this.server.port(), 4096)) {
 			NettySession session = (NettySession) this.listener.awaitOpen();
-			stalled.sendFrame("hello");
-			assertThat(stalled.readFrame()).isEqualTo("hello");
-			Long first = timerDeadline(session);
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> timerDeadline(session), (deadline) -> deadline != null
-						&& deadline - first >= 2 * WRITE_TIMEOUT.toNanos());
+			echoThenAwaitTwoIdleChecks(stalled, session);
 
 			// The client reads nothing more: fill its window and the session's buffer.
 			CompletableFuture<WriteResult> last = fillUntilRefused(session);
@@ -80,6 +68,20 @@ class WriteTimeoutsTests {
 				.hasMessageContaining("write timeout");
 			assertThat(session.isClosed()).isFalse();
 		}
+	}
+
+	/**
+	 * Echo one package, whose write arms the timer, then wait until the timer has found
+	 * nothing outstanding and re-armed itself at least twice.
+	 */
+	private static void echoThenAwaitTwoIdleChecks(RawClient client, NettySession session) throws Exception {
+		client.sendFrame("hello");
+		assertThat(client.readFrame()).isEqualTo("hello");
+		Long first = timerDeadline(session);
+		assertThat(first).as("timer armed by the echo").isNotNull();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> timerDeadline(session),
+					(deadline) -> deadline != null && deadline - first >= 2 * WRITE_TIMEOUT.toNanos());
 	}
 
 	private static CompletableFuture<WriteResult> fillUntilRefused(Session session) {
