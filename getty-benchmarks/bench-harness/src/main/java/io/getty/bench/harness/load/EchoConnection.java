@@ -89,15 +89,21 @@ final class EchoConnection extends ByteToMessageDecoder {
 	 * loop
 	 */
 	void send(long stamp) {
-		ByteBuf frame = this.ctx.alloc().buffer(Frames.HEADER + this.context.payloadSize);
-		Frames.write(frame, this.context.payloadSize, this.nextSequence++, stamp);
+		int payloadSize = this.context.payloadSize;
+		long sequence = this.nextSequence++;
+		boolean slicedBody = Frames.slicesBody(payloadSize);
+		ByteBuf frame = this.ctx.alloc().buffer(slicedBody ? Frames.PREAMBLE : Frames.HEADER + payloadSize);
+		Frames.write(frame, payloadSize, sequence, stamp);
+		this.ctx.write(frame, this.ctx.voidPromise());
+		if (slicedBody) {
+			this.ctx.write(Frames.slicedBody(payloadSize, sequence), this.ctx.voidPromise());
+		}
 		this.stamps.add(stamp);
 		this.sent++;
 		this.context.stats.sent();
 		if (this.group != this.context.stats) {
 			this.group.sent();
 		}
-		this.ctx.write(frame, this.ctx.voidPromise());
 		this.needsFlush = true;
 	}
 

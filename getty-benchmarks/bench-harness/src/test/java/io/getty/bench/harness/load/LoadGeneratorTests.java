@@ -66,6 +66,22 @@ class LoadGeneratorTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = MisbehavingEchoServer.Fault.class, names = { "NONE", "CORRUPT_LAST_BYTE" })
+	void largeBodiesSentAsSlicesOfThePatternAreVerified(MisbehavingEchoServer.Fault fault) throws Exception {
+		LoadSpec large = LoadSpec.closedLoop(2, 4, 16 * 1024, Duration.ofMillis(100), Duration.ofMillis(300));
+		try (MisbehavingEchoServer server = new MisbehavingEchoServer(fault)) {
+			if (fault == MisbehavingEchoServer.Fault.NONE) {
+				assertThat(generator.run(server.address(), large, MeasurementWindow.NONE).messages()).isPositive();
+			}
+			else {
+				assertThatExceptionOfType(LoadFailure.class)
+					.isThrownBy(() -> generator.run(server.address(), large, MeasurementWindow.NONE))
+					.withMessageContaining("has a body that differs");
+			}
+		}
+	}
+
 	@Test
 	void fixedRateSendsAtTheRateAndVerifiesReplies() throws Exception {
 		LoadSpec spec = LoadSpec.fixedRate(4, 128, 2_000, Duration.ofMillis(100), Duration.ofMillis(1_000));
