@@ -58,7 +58,6 @@ import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketCl
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.EventExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -292,7 +291,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 			pipeline.addLast(GettyPipeline.INFLATER, new JdkZlibDecoder(ZlibWrapper.NONE, 0))
 				.addLast(GettyPipeline.DEFLATER, new JdkZlibEncoder(ZlibWrapper.NONE, compressionLevel));
 		}
-		pipeline.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+		pipeline.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
 			.addLast(GettyPipeline.DECODER, new SessionDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session,
 					(ssl != null) ? Activation.TLS_HANDSHAKE : Activation.CHANNEL_ACTIVE));
@@ -312,7 +311,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		int bufferSize = (max > 0) ? Math.min(max + 4096, 65536) : 65536;
 		channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(bufferSize));
 		channel.pipeline()
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
 			.addLast(GettyPipeline.DECODER, new DatagramDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.CHANNEL_ACTIVE));
 	}
@@ -354,7 +353,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		pipeline.addLast(GettyPipeline.WEBSOCKET_ACTIVITY, new WebSocketActivityHandler(session))
 			.addLast(GettyPipeline.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(config))
 			.addLast(GettyPipeline.WEBSOCKET_AGGREGATOR, new WebSocketMessageAggregator(session, maxMessage))
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
 			.addLast(GettyPipeline.DECODER, new WebSocketMessageDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.WEBSOCKET_SERVER_HANDSHAKE));
 	}
@@ -390,7 +389,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		pipeline.addLast(GettyPipeline.WEBSOCKET_ACTIVITY, new WebSocketActivityHandler(session))
 			.addLast(GettyPipeline.WEBSOCKET_PROTOCOL, new WebSocketClientProtocolHandler(config))
 			.addLast(GettyPipeline.WEBSOCKET_AGGREGATOR, new WebSocketMessageAggregator(session, maxMessage))
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(256, true))
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
 			.addLast(GettyPipeline.DECODER, new WebSocketMessageDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.WEBSOCKET_CLIENT_HANDSHAKE));
 	}

@@ -619,7 +619,7 @@ public final class NettySession implements Session {
 
 	/** Called on the I/O thread with a write to hand to Netty. */
 	private void writeOnIoThread(WriteOperation operation, Object message) {
-		// Flushes are coalesced by the FlushConsolidationHandler at the head of the
+		// Flushes are coalesced by the ReadBatchFlushHandler at the head of the
 		// pipeline: one flush per read batch, or one per event-loop turn.
 		this.channel.writeAndFlush(message, new WritePromise(this.channel, operation));
 		if (!operation.isDone()) {
@@ -645,6 +645,11 @@ public final class NettySession implements Session {
 	/** Return the write timeouts, created by the first write not finished at once; for tests. */
 	@Nullable WriteTimeouts writeTimeouts() {
 		return this.writeTimeouts;
+	}
+
+	/** Return the pipeline handler that coalesces this session's flushes, sized to its limits. */
+	ReadBatchFlushHandler newFlushHandler() {
+		return new ReadBatchFlushHandler(this.outbound.limit(), this.writeBufferHighWaterMark);
 	}
 
 	long pendingOutboundBytes() {
