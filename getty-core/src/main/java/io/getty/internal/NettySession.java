@@ -619,8 +619,8 @@ public final class NettySession implements Session {
 
 	/** Called on the I/O thread with a write to hand to Netty. */
 	private void writeOnIoThread(WriteOperation operation, Object message) {
-		// Flushes are coalesced by the ReadBatchFlushHandler at the head of the
-		// pipeline: one flush per read batch, or one per event-loop turn.
+		// Flushes are coalesced by the TurnFlushHandler at the head of the
+		// pipeline: one per event-loop turn, or earlier for a large batch.
 		this.channel.writeAndFlush(message, new WritePromise(this.channel, operation));
 		if (!operation.isDone()) {
 			if (this.writeTimeouts == null) {
@@ -648,8 +648,8 @@ public final class NettySession implements Session {
 	}
 
 	/** Return the pipeline handler that coalesces this session's flushes, sized to its limits. */
-	ReadBatchFlushHandler newFlushHandler() {
-		return new ReadBatchFlushHandler(this.outbound.limit(), this.writeBufferHighWaterMark);
+	TurnFlushHandler newFlushHandler() {
+		return new TurnFlushHandler(this.outbound.limit(), this.writeBufferHighWaterMark);
 	}
 
 	long pendingOutboundBytes() {

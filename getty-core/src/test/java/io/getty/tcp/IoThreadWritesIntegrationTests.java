@@ -37,7 +37,7 @@ class IoThreadWritesIntegrationTests {
 	 * Well past what the kernel absorbs for a peer that stops reading (the server's send
 	 * buffer autotunes up to net.ipv4.tcp_wmem's maximum, 4 MiB by default), so that
 	 * writes really stay queued in the session. The burst is flushed every 512 KiB while it
-	 * is written (ReadBatchFlushHandler), so the writes the kernel took complete in the
+	 * is written (TurnFlushHandler), so the writes the kernel took complete in the
 	 * middle of the burst and free their share of the limit.
 	 */
 	private static final long MAX_OUTBOUND = 12 * 1024 * 1024;
