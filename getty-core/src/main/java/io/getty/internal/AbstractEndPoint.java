@@ -291,7 +291,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 			pipeline.addLast(GettyPipeline.INFLATER, new JdkZlibDecoder(ZlibWrapper.NONE, 0))
 				.addLast(GettyPipeline.DEFLATER, new JdkZlibEncoder(ZlibWrapper.NONE, compressionLevel));
 		}
-		pipeline.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
+		pipeline.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler(compressionLevel == null))
 			.addLast(GettyPipeline.DECODER, new SessionDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session,
 					(ssl != null) ? Activation.TLS_HANDSHAKE : Activation.CHANNEL_ACTIVE));
@@ -311,7 +311,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		int bufferSize = (max > 0) ? Math.min(max + 4096, 65536) : 65536;
 		channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(bufferSize));
 		channel.pipeline()
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler(false))
 			.addLast(GettyPipeline.DECODER, new DatagramDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.CHANNEL_ACTIVE));
 	}
@@ -353,7 +353,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		pipeline.addLast(GettyPipeline.WEBSOCKET_ACTIVITY, new WebSocketActivityHandler(session))
 			.addLast(GettyPipeline.WEBSOCKET_PROTOCOL, new WebSocketServerProtocolHandler(config))
 			.addLast(GettyPipeline.WEBSOCKET_AGGREGATOR, new WebSocketMessageAggregator(session, maxMessage))
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler(false))
 			.addLast(GettyPipeline.DECODER, new WebSocketMessageDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.WEBSOCKET_SERVER_HANDSHAKE));
 	}
@@ -389,7 +389,7 @@ public abstract class AbstractEndPoint implements EndPoint {
 		pipeline.addLast(GettyPipeline.WEBSOCKET_ACTIVITY, new WebSocketActivityHandler(session))
 			.addLast(GettyPipeline.WEBSOCKET_PROTOCOL, new WebSocketClientProtocolHandler(config))
 			.addLast(GettyPipeline.WEBSOCKET_AGGREGATOR, new WebSocketMessageAggregator(session, maxMessage))
-			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler())
+			.addLast(GettyPipeline.FLUSH_CONSOLIDATION, session.newFlushHandler(false))
 			.addLast(GettyPipeline.DECODER, new WebSocketMessageDecoder(session))
 			.addLast(GettyPipeline.SESSION, sessionHandler(session, Activation.WEBSOCKET_CLIENT_HANDSHAKE));
 	}

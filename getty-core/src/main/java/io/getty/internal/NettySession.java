@@ -178,6 +178,9 @@ public final class NettySession implements Session {
 	// I/O-thread-only state.
 	private @Nullable WriteTimeouts writeTimeouts;
 
+	/** This session's flush handler, if small packages share buffers in it (TCP). */
+	private @Nullable TurnFlushHandler packageBufferHandler;
+
 	/** When the last read arrived. */
 	private long readNanos = this.createdNanos;
 
@@ -526,10 +529,15 @@ public final class NettySession implements Session {
 			return CompletableFuture.failedFuture(new IllegalStateException(describe()
 					+ " has no writer; give the endpoint a codec or call setReadWriter in the SessionInitializer"));
 		}
+		int hint = packageWriter.sizeHint(payload);
+		TurnFlushHandler sharing = this.packageBufferHandler;
+		if (sharing != null && hint >= 0 && hint <= PackageBuffer.MAX_PACKAGE_BYTES
+				&& this.channel.eventLoop().inEventLoop()) {
+			return writeShared(sharing, packageWriter, payload, hint, timeout);
+		}
 		ByteBuf buffer = null;
 		try {
 			// Sized to fit, so encoding does not grow (reallocate and copy) the buffer.
-			int hint = packageWriter.sizeHint(payload);
 			buffer = this.channel.alloc().ioBuffer((hint >= 0) ? hint : this.lastEncodedSize);
 			packageWriter.write(this, payload, buffer);
 			if (hint < 0) {
@@ -540,14 +548,43 @@ public final class NettySession implements Session {
 			if (buffer != null) {
 				buffer.release();
 			}
-			return CompletableFuture.failedFuture((ex instanceof CodecException) ? ex
-					: new CodecException(packageWriter + " could not encode a " + payload.getClass().getName()
-							+ " for " + describe() + ": " + ex.getMessage(), ex));
+			return CompletableFuture.failedFuture(encodeFailure(packageWriter, payload, ex));
 		}
 		finally {
 			ReferenceCountUtil.release(payload);
 		}
 		return submit(buffer, peer, payload instanceof CharSequence, 1, timeout);
+	}
+
+	/**
+	 * Encode a small package on the I/O thread straight into the buffer the turn's small
+	 * packages share, which the flush handler writes as one.
+	 */
+	private CompletableFuture<WriteResult> writeShared(TurnFlushHandler flushHandler, PackageWriter packageWriter,
+			Object payload, int hint, Duration timeout) {
+		PackageBuffer shared = flushHandler.packageBufferWithRoom(hint);
+		ByteBuf buffer = shared.buffer();
+		int start = buffer.writerIndex();
+		try {
+			packageWriter.write(this, payload, buffer);
+		}
+		catch (Throwable ex) {
+			buffer.writerIndex(start);
+			return CompletableFuture.failedFuture(encodeFailure(packageWriter, payload, ex));
+		}
+		finally {
+			ReferenceCountUtil.release(payload);
+		}
+		int size = buffer.writerIndex() - start;
+		if (!this.outbound.tryReserve(size, true)) {
+			buffer.writerIndex(start);
+			return CompletableFuture.failedFuture(outboundFull(size));
+		}
+		WriteOperation operation = new WriteOperation(this, null, size, 1, writeDeadline(true, timeout));
+		shared.add(operation);
+		flushHandler.appended(size);
+		trackUnlessDone(operation);
+		return operation;
 	}
 
 	@Override
@@ -565,6 +602,29 @@ public final class NettySession implements Session {
 		// A composite of the arrays is written with one gathering write (writev) on TCP,
 		// and as one datagram or one WebSocket message elsewhere, as in Getty.
 		return submit(Unpooled.wrappedBuffer(packages), null, false, packages.length, this.writeTimeout);
+	}
+
+	private Throwable encodeFailure(PackageWriter packageWriter, Object payload, Throwable ex) {
+		return (ex instanceof CodecException) ? ex : new CodecException(packageWriter + " could not encode a "
+				+ payload.getClass().getName() + " for " + describe() + ": " + ex.getMessage(), ex);
+	}
+
+	private OutboundBufferFullException outboundFull(int size) {
+		return new OutboundBufferFullException(describe() + " already has " + this.outbound.pending()
+				+ " bytes waiting to be sent, so a " + size + "-byte write would pass its limit of "
+				+ this.outbound.limit() + " bytes (max-outbound-bytes): the peer reads more slowly than this "
+				+ "application writes");
+	}
+
+	/**
+	 * Return when a write made now times out. A listener answering on the I/O thread
+	 * reuses the read's clock: a clock read costs as much as the rest of the write's
+	 * bookkeeping.
+	 */
+	private long writeDeadline(boolean ioThread, Duration timeout) {
+		Duration effective = (timeout.isZero() || timeout.isNegative()) ? this.writeTimeout : timeout;
+		long start = (ioThread && this.reading) ? this.readNanos : System.nanoTime();
+		return start + effective.toNanos();
 	}
 
 	private <T> CompletableFuture<T> closedFailure() {
@@ -585,16 +645,9 @@ public final class NettySession implements Session {
 		boolean ioThread = this.channel.eventLoop().inEventLoop();
 		if (!this.outbound.tryReserve(size, ioThread)) {
 			ReferenceCountUtil.release(message);
-			return CompletableFuture.failedFuture(new OutboundBufferFullException(describe() + " already has "
-					+ this.outbound.pending() + " bytes waiting to be sent, so a " + size
-					+ "-byte write would pass its limit of " + this.outbound.limit()
-					+ " bytes (max-outbound-bytes): the peer reads more slowly than this application writes"));
+			return CompletableFuture.failedFuture(outboundFull(size));
 		}
-		Duration effective = (timeout.isZero() || timeout.isNegative()) ? this.writeTimeout : timeout;
-		// A listener answering on the I/O thread reuses the read's clock: a clock read
-		// costs as much as the rest of the write's bookkeeping.
-		long start = (ioThread && this.reading) ? this.readNanos : System.nanoTime();
-		WriteOperation operation = new WriteOperation(this, message, size, packages, start + effective.toNanos());
+		WriteOperation operation = new WriteOperation(this, message, size, packages, writeDeadline(ioThread, timeout));
 		if (ioThread) {
 			writeOnIoThread(operation, message);
 			return operation;
@@ -620,8 +673,13 @@ public final class NettySession implements Session {
 	/** Called on the I/O thread with a write to hand to Netty. */
 	private void writeOnIoThread(WriteOperation operation, Object message) {
 		// Flushes are coalesced by the TurnFlushHandler at the head of the
-		// pipeline: one per event-loop turn, or earlier for a large batch.
+		// pipeline: one per event-loop turn, or earlier for a large batch. It writes
+		// the open buffer of small packages first, so this write follows them.
 		this.channel.writeAndFlush(message, new WritePromise(this.channel, operation));
+		trackUnlessDone(operation);
+	}
+
+	private void trackUnlessDone(WriteOperation operation) {
 		if (!operation.isDone()) {
 			if (this.writeTimeouts == null) {
 				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe(), this::writeTimeout);
@@ -647,9 +705,20 @@ public final class NettySession implements Session {
 		return this.writeTimeouts;
 	}
 
-	/** Return the pipeline handler that coalesces this session's flushes, sized to its limits. */
-	TurnFlushHandler newFlushHandler() {
-		return new TurnFlushHandler(this.outbound.limit(), this.writeBufferHighWaterMark);
+	/**
+	 * Return the pipeline handler that coalesces this session's flushes, sized to its
+	 * limits. Called once, while the channel is initialized.
+	 * @param sharePackageBuffers whether small packages are encoded into buffers they
+	 * share, which the handler writes as one: on a byte stream whose handlers below keep
+	 * no package boundaries (plain TCP and TLS; not stream compression, which flushes per
+	 * package)
+	 */
+	TurnFlushHandler newFlushHandler(boolean sharePackageBuffers) {
+		TurnFlushHandler handler = new TurnFlushHandler(this.outbound.limit(), this.writeBufferHighWaterMark);
+		if (sharePackageBuffers) {
+			this.packageBufferHandler = handler;
+		}
+		return handler;
 	}
 
 	long pendingOutboundBytes() {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.MessageSizeEstimator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Coalesces a session's flushes: a read batch's replies go out together, small batches at
@@ -35,6 +36,12 @@ import io.netty.channel.MessageSizeEstimator;
  * large batch is handed to the socket well before its writes would be refused for
  * passing that limit.</li>
  * </ul>
+ *
+ * <p>
+ * On TCP the handler also holds the session's open {@link PackageBuffer}: small packages
+ * written on the I/O thread are encoded into it and it is written as one message when the
+ * handler flushes, when it is full, or before any other write passes this handler, so
+ * that the stream keeps the order in which the packages were written.
  *
  * <p>
  * A pending flush is also made before the channel is closed or disconnected, when an
@@ -72,6 +79,15 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 	private boolean flushQueued;
 
 	private long unflushedBytes;
+
+	/** Small packages encoded together, not yet handed to Netty. */
+	private @Nullable PackageBuffer packageBuffer;
+
+	/** Bytes of the package buffers since the last flush. */
+	private int sharedBytes;
+
+	/** Bytes of the package buffers before the last flush: the guess for the next one's size. */
+	private int previousSharedBytes;
 
 	/**
 	 * Create a handler for one session.
@@ -123,8 +139,50 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 		ctx.fireChannelReadComplete();
 	}
 
+	/**
+	 * Return the open package buffer if a package of the given size fits in it, or else
+	 * a new one (after writing the full one); the handler writes it with its turn's flush.
+	 * @param bytes the package's encoded size (its writer's hint)
+	 * @return the buffer to encode the package into, then {@link #appended} it
+	 */
+	PackageBuffer packageBufferWithRoom(int bytes) {
+		PackageBuffer open = this.packageBuffer;
+		if (open != null) {
+			if (open.hasRoomFor(bytes)) {
+				return open;
+			}
+			writePackageBuffer();
+		}
+		open = new PackageBuffer(this.ctx.alloc().ioBuffer(PackageBuffer.bufferCapacity(bytes,
+				Math.max(this.previousSharedBytes, this.sharedBytes))));
+		this.packageBuffer = open;
+		// An open package buffer always has its flush pending, so every path that
+		// flushes writes it.
+		this.flushPending = true;
+		if (!this.reading) {
+			queueFlush();
+		}
+		return open;
+	}
+
+	/**
+	 * Count a package just added to the open package buffer towards the unflushed bytes.
+	 * @param bytes its size
+	 */
+	void appended(int bytes) {
+		this.sharedBytes += bytes;
+		this.unflushedBytes += bytes;
+		if (this.unflushedBytes >= this.earlyFlushBytes) {
+			flushNow();
+		}
+	}
+
 	@Override
 	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (this.packageBuffer != null) {
+			// Whatever is written now was written after the buffer's packages.
+			writePackageBuffer();
+		}
 		int size = this.sizes.size(msg);
 		if (size > 0) {
 			this.unflushedBytes += size;
@@ -192,7 +250,24 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 		}
 	}
 
+	private void writePackageBuffer() {
+		PackageBuffer open = this.packageBuffer;
+		this.packageBuffer = null;
+		if (open.isEmpty()) {
+			open.buffer().release();
+			return;
+		}
+		this.ctx.write(open.buffer(), new WritePromise(this.ctx.channel(), open));
+	}
+
 	private void flushNow() {
+		if (this.packageBuffer != null) {
+			writePackageBuffer();
+		}
+		if (this.sharedBytes > 0) {
+			this.previousSharedBytes = this.sharedBytes;
+			this.sharedBytes = 0;
+		}
 		this.flushPending = false;
 		this.unflushedBytes = 0;
 		this.ctx.flush();

@@ -1,9 +1,11 @@
 package io.getty.internal;
 
 import java.nio.channels.ClosedChannelException;
+import java.util.Objects;
 
 import io.getty.SessionClosedException;
 import io.getty.WriteResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One write: the caller's future, and the task that hands the bytes to Netty when the
@@ -14,7 +16,8 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 
 	private final NettySession session;
 
-	private final Object message;
+	/** The message to hand to Netty, for a write submitted on another thread; {@code null} for a package in a shared buffer. */
+	private final @Nullable Object message;
 
 	private final int bytes;
 
@@ -22,7 +25,7 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 
 	final long deadlineNanos;
 
-	WriteOperation(NettySession session, Object message, int bytes, int packages, long deadlineNanos) {
+	WriteOperation(NettySession session, @Nullable Object message, int bytes, int packages, long deadlineNanos) {
 		super(session.channel().eventLoop());
 		this.session = session;
 		this.message = message;
@@ -38,7 +41,7 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 	/** Hand the bytes of a write submitted on another thread to Netty; runs on the I/O thread. */
 	@Override
 	public void run() {
-		this.session.writeSubmittedElsewhere(this, this.message);
+		this.session.writeSubmittedElsewhere(this, Objects.requireNonNull(this.message));
 	}
 
 	@Override

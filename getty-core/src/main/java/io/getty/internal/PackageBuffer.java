@@ -1,0 +1,125 @@
+package io.getty.internal;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One buffer that several small packages of a TCP session are encoded into, one after
+ * another, in one event-loop turn, and that the {@link TurnFlushHandler} hands to Netty
+ * as one write when it flushes. Confined to the session's I/O thread.
+ *
+ * <p>
+ * Written one by one, each package costs a pooled buffer, a channel promise, an entry in
+ * Netty's outbound buffer and a slot in the gathering write; for a package of a few
+ * dozen bytes those cost more than encoding it. Sharing a buffer, the packages pay for
+ * them once. The bytes on the wire are the same: the stream has no package boundaries.
+ * Netty completes the buffer's one write, and each package's future completes from it,
+ * in order.
+ */
+final class PackageBuffer implements WriteOutcome {
+
+	/**
+	 * Packages of at most this many bytes (by their writer's size hint) share a buffer;
+	 * larger ones cost little per byte and are written on their own.
+	 */
+	static final int MAX_PACKAGE_BYTES = 2 * 1024;
+
+	/** The most room a shared buffer has. */
+	static final int MAX_BUFFER_BYTES = 8 * 1024;
+
+	/** The least room a shared buffer has: Netty's default for an encoder's buffer. */
+	static final int MIN_BUFFER_BYTES = 256;
+
+	private final ByteBuf buffer;
+
+	/** The first package's write: a session answering one request per turn needs no array. */
+	private @Nullable WriteOperation first;
+
+	/** The writes of the packages after the first. */
+	private WriteOperation @Nullable [] more;
+
+	private int count;
+
+	/**
+	 * Create an empty package buffer.
+	 * @param buffer the bytes, owned by this object until they are written
+	 */
+	PackageBuffer(ByteBuf buffer) {
+		this.buffer = buffer;
+	}
+
+	/**
+	 * Return how large to make a new shared buffer: as large as what the session's shared
+	 * buffers held at its last flush, or so far since, within {@link #MIN_BUFFER_BYTES}
+	 * and {@link #MAX_BUFFER_BYTES}. A buffer of the largest size for a session that
+	 * writes one small reply at a time would hold that much memory for every reply its
+	 * peer has not read yet.
+	 * @param packageBytes the size of the package that opens the buffer
+	 * @param recentBytes what the session's recent shared buffers held
+	 * @return the capacity, never less than the package
+	 */
+	static int bufferCapacity(int packageBytes, int recentBytes) {
+		int capacity = Math.min(MAX_BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, recentBytes));
+		return Math.max(packageBytes, capacity);
+	}
+
+	ByteBuf buffer() {
+		return this.buffer;
+	}
+
+	/**
+	 * Return whether a package of the given encoded size fits without growing the buffer.
+	 * @param bytes the package's size
+	 * @return whether it fits
+	 */
+	boolean hasRoomFor(int bytes) {
+		return this.buffer.writableBytes() >= bytes;
+	}
+
+	boolean isEmpty() {
+		return this.count == 0;
+	}
+
+	/**
+	 * Add the write of the package just encoded at the end of the buffer.
+	 * @param operation the package's write
+	 */
+	void add(WriteOperation operation) {
+		if (this.count == 0) {
+			this.first = operation;
+		}
+		else if (this.more == null) {
+			this.more = new WriteOperation[8];
+			this.more[0] = operation;
+		}
+		else {
+			if (this.count - 1 == this.more.length) {
+				this.more = Arrays.copyOf(this.more, this.more.length * 2);
+			}
+			this.more[this.count - 1] = operation;
+		}
+		this.count++;
+	}
+
+	@Override
+	public void succeeded() {
+		for (int i = 0; i < this.count; i++) {
+			operation(i).succeeded();
+		}
+	}
+
+	@Override
+	public void failed(Throwable cause) {
+		for (int i = 0; i < this.count; i++) {
+			operation(i).failed(cause);
+		}
+	}
+
+	private WriteOperation operation(int index) {
+		return Objects.requireNonNull((index == 0) ? this.first : Objects.requireNonNull(this.more)[index - 1]);
+	}
+
+}
