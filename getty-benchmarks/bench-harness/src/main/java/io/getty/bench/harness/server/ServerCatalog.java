@@ -33,7 +33,9 @@ public final class ServerCatalog {
 	public static final ServerSpec GETTY_NIO = new ServerSpec("getty-nio", "getty-core", "bench-server-getty",
 			"io.getty.bench.getty.GettyEchoMain", List.of("--transport=nio", "--cron=1000"), "nio",
 			"TcpServer + LengthFieldCodec.int32BigEndian(); EventListener<byte[]> on the I/O thread calls "
-					+ "session.writePkg(pkg); getty flushes once per read; session cron period 1 s");
+					+ "session.writePkg(pkg); the replies written before a flush share one buffer (getty's default "
+					+ "on TCP); getty flushes once per read (small read batches at the end of the turn); "
+					+ "session cron period 1 s");
 
 	/** getty-core over epoll, its default on Linux. */
 	public static final ServerSpec GETTY_EPOLL = new ServerSpec("getty-epoll", "getty-core", "bench-server-getty",
