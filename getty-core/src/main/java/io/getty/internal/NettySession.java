@@ -532,7 +532,7 @@ public final class NettySession implements Session {
 		int hint = packageWriter.sizeHint(payload);
 		TurnFlushHandler sharing = this.packageBufferHandler;
 		if (sharing != null && hint >= 0 && hint <= PackageBuffer.MAX_PACKAGE_BYTES
-				&& this.channel.eventLoop().inEventLoop()) {
+				&& this.channel.eventLoop().inEventLoop() && sharing.writtenSinceFlush()) {
 			return writeShared(sharing, packageWriter, payload, hint, timeout);
 		}
 		ByteBuf buffer = null;
@@ -557,8 +557,9 @@ public final class NettySession implements Session {
 	}
 
 	/**
-	 * Encode a small package on the I/O thread straight into the buffer the turn's small
-	 * packages share, which the flush handler writes as one.
+	 * Encode a small package on the I/O thread straight into the buffer that the small
+	 * packages written after it since the last flush share, which the flush handler
+	 * writes as one.
 	 */
 	private CompletableFuture<WriteResult> writeShared(TurnFlushHandler flushHandler, PackageWriter packageWriter,
 			Object payload, int hint, Duration timeout) {

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One buffer that several small packages of a TCP session are encoded into, one after
- * another, in one event-loop turn, and that the {@link TurnFlushHandler} hands to Netty
- * as one write when it flushes. Confined to the session's I/O thread.
+ * another, between two flushes, and that the {@link TurnFlushHandler} hands to Netty as
+ * one write when it flushes. The first package after a flush is written on its own; the
+ * small ones after it share. Confined to the session's I/O thread.
  *
  * <p>
  * Written one by one, each package costs a pooled buffer, a channel promise, an entry in
@@ -55,7 +56,7 @@ final class PackageBuffer implements WriteOutcome {
 	 * Return how large to make a new shared buffer: as large as what the session's shared
 	 * buffers held at its last flush, or so far since, within {@link #MIN_BUFFER_BYTES}
 	 * and {@link #MAX_BUFFER_BYTES}. A buffer of the largest size for a session that
-	 * writes one small reply at a time would hold that much memory for every reply its
+	 * writes two small replies at a time would hold that much memory for every pair its
 	 * peer has not read yet.
 	 * @param packageBytes the size of the package that opens the buffer
 	 * @param recentBytes what the session's recent shared buffers held

@@ -86,7 +86,7 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 	/** Bytes of the package buffers since the last flush. */
 	private int sharedBytes;
 
-	/** Bytes of the package buffers before the last flush: the guess for the next one's size. */
+	/** Bytes of the package buffers the last flush wrote: the guess for the next one's size. */
 	private int previousSharedBytes;
 
 	/**
@@ -137,6 +137,17 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 			}
 		}
 		ctx.fireChannelReadComplete();
+	}
+
+	/**
+	 * Return whether something was written since the last flush: then a small package
+	 * written now shares a buffer. The first package after a flush is written on its own,
+	 * so that a session answering one request per turn (ping-pong, or many connections
+	 * with one request in flight each) writes exactly as without sharing.
+	 * @return whether a flush is pending
+	 */
+	boolean writtenSinceFlush() {
+		return this.flushPending;
 	}
 
 	/**
@@ -264,10 +275,8 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 		if (this.packageBuffer != null) {
 			writePackageBuffer();
 		}
-		if (this.sharedBytes > 0) {
-			this.previousSharedBytes = this.sharedBytes;
-			this.sharedBytes = 0;
-		}
+		this.previousSharedBytes = this.sharedBytes;
+		this.sharedBytes = 0;
 		this.flushPending = false;
 		this.unflushedBytes = 0;
 		this.ctx.flush();

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Small packages a TCP session writes on its I/O thread in one event-loop turn share one
- * buffer and reach Netty as one write: what Netty sees is recorded just
+ * Small packages a TCP session writes on its I/O thread after the first since the last
+ * flush share one buffer and reach Netty as one write: what Netty sees is recorded just
  * below the session's flush handler, and what the peer reads is checked from the outside.
  * Every package keeps its place in the stream, its own future and its own accounting.
  */
@@ -57,7 +57,7 @@ class PackageBufferIntegrationTests {
 	}
 
 	@Test
-	void smallPackagesWrittenInOneCallbackReachNettyAsOneWriteAndOneFlush() throws Exception {
+	void smallPackagesAfterTheFirstReachNettyAsOneWrite() throws Exception {
 		TcpServer server = start(LengthFieldCodec.int32BigEndian(), (o) -> o);
 		List<byte[]> payloads = payloads(10, 100);
 		try (RawClient client = new RawClient(server.port())) {
@@ -69,11 +69,27 @@ class PackageBufferIntegrationTests {
 			for (CompletableFuture<WriteResult> write : writes) {
 				assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(100 + HEADER, 1));
 			}
-			assertThat(this.replies.netty).containsExactly("write " + 10 * (100 + HEADER), "flush");
+			// The first package on its own, the other nine in one buffer, one flush.
+			assertThat(this.replies.netty).containsExactly("write " + (100 + HEADER), "write " + 9 * (100 + HEADER),
+					"flush");
 			// Counted per package, after the warm-up's eight of 1 KiB.
 			Session session = this.replies.session;
 			assertThat(session.stats().writtenPackages()).isEqualTo(8 + 10);
 			assertThat(session.stats().writtenBytes()).isEqualTo(8 * 1024 + 10 * (100 + HEADER));
+		}
+	}
+
+	@Test
+	void aSessionAnsweringOnePackageAtATimeWritesItOnItsOwn() throws Exception {
+		TcpServer server = start(LengthFieldCodec.int32BigEndian(), (o) -> o);
+		try (RawClient client = new RawClient(server.port())) {
+			warmUp(client);
+			List<CompletableFuture<WriteResult>> writes = this.replies.next(client,
+					(session) -> List.of(session.writePkg(bytes("only"))));
+
+			assertThat(client.readFrame()).isEqualTo("only");
+			assertThat(writes.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(4 + HEADER, 1));
+			assertThat(this.replies.netty).containsExactly("write " + (4 + HEADER), "flush");
 		}
 	}
 
@@ -83,15 +99,20 @@ class PackageBufferIntegrationTests {
 		byte[] large = "L".repeat(3000).getBytes(StandardCharsets.UTF_8);
 		try (RawClient client = new RawClient(server.port())) {
 			warmUp(client);
-			this.replies.next(client, (session) -> List.of(session.writePkg(bytes("a")), session.writePkg(bytes("b")),
-					session.writePkg(large), session.writePkg(bytes("c")), session.writeBytes(RawClient.frame("raw")),
-					session.writePkg(bytes("d"))));
+			this.replies.next(client,
+					(session) -> List.of(session.writePkg(bytes("a")), session.writePkg(bytes("b")),
+							session.writePkg(bytes("c")), session.writePkg(large), session.writePkg(bytes("d")),
+							session.writePkg(bytes("e")), session.writeBytes(RawClient.frame("raw")),
+							session.writePkg(bytes("f")), session.writePkg(bytes("g"))));
 
-			assertThat(readFrames(client, 6)).containsExactly("a", "b", "L".repeat(3000), "c", "raw", "d");
-			// Two small packages, the large one alone, one small, the raw bytes, one small:
-			// all flushed together at the end of the turn.
-			assertThat(this.replies.netty).containsExactly("write " + 2 * (1 + HEADER), "write " + (3000 + HEADER),
-					"write " + (1 + HEADER), "write " + (3 + HEADER), "write " + (1 + HEADER), "flush");
+			assertThat(readFrames(client, 9)).containsExactly("a", "b", "c", "L".repeat(3000), "d", "e", "raw", "f",
+					"g");
+			// The first package alone, two sharing, the large one alone, two sharing, the
+			// raw bytes, two sharing: all flushed together at the end of the turn.
+			int small = 1 + HEADER;
+			assertThat(this.replies.netty).containsExactly("write " + small, "write " + 2 * small,
+					"write " + (3000 + HEADER), "write " + 2 * small, "write " + (3 + HEADER), "write " + 2 * small,
+					"flush");
 		}
 	}
 
@@ -101,28 +122,27 @@ class PackageBufferIntegrationTests {
 		// 1,024 bytes encoded: eight fill the largest shared buffer.
 		List<byte[]> payloads = payloads(20, 1024 - HEADER);
 		try (RawClient client = new RawClient(server.port())) {
-			// The session's first flush: each buffer as large as the ones before it in
-			// the flush, from the size of the first package.
+			// The session's first flush: after the first package, each buffer as large as
+			// the shared ones before it in the flush, from the size of one package.
 			this.replies.next(client, (session) -> writeAll(session, payloads));
 			assertThat(readFrames(client, payloads.size())).containsExactlyElementsOf(texts(payloads));
-			assertThat(this.replies.netty).containsExactly("write 1024", "write 1024", "write 2048", "write 4096",
-					"write 8192", "write 4096", "flush");
+			assertThat(this.replies.netty).containsExactly("write 1024", "write 1024", "write 1024", "write 2048",
+					"write 4096", "write 8192", "write 3072", "flush");
 
-			// The next flush starts with buffers as large as the last one's.
+			// The next flush starts with buffers as large as what the last one shared.
 			this.replies.next(client, (session) -> writeAll(session, payloads));
 			assertThat(readFrames(client, payloads.size())).containsExactlyElementsOf(texts(payloads));
-			assertThat(this.replies.netty).containsExactly("write 8192", "write 8192", "write 4096", "flush");
+			assertThat(this.replies.netty).containsExactly("write 1024", "write 8192", "write 8192", "write 3072",
+					"flush");
 
-			// A session answering one small package at a time gets small buffers again:
-			// twice a package of 10 bytes, then 30 small packages in 256-byte buffers.
-			this.replies.next(client, (session) -> writeAll(session, payloads(1, 10)));
+			// After a flush that shared nothing the guess starts small again: 30 packages
+			// of 14 bytes, the first alone, then 18 in 256 bytes and the rest in another.
 			this.replies.next(client, (session) -> writeAll(session, payloads(1, 10)));
 			List<byte[]> small = payloads(30, 10);
 			this.replies.next(client, (session) -> writeAll(session, small));
-			assertThat(readFrames(client, 2)).containsExactly("0.........", "0.........");
+			assertThat(client.readFrame()).isEqualTo("0.........");
 			assertThat(readFrames(client, small.size())).containsExactlyElementsOf(texts(small));
-			// 18 packages of 14 bytes fill 256 bytes; the rest fill a buffer of that size again.
-			assertThat(this.replies.netty).containsExactly("write 252", "write 168", "flush");
+			assertThat(this.replies.netty).containsExactly("write 14", "write 252", "write 154", "flush");
 		}
 	}
 
@@ -131,14 +151,17 @@ class PackageBufferIntegrationTests {
 		TcpServer server = start(new FailingOnBad(), (o) -> o);
 		try (RawClient client = new RawClient(server.port())) {
 			warmUp(client);
-			List<CompletableFuture<WriteResult>> writes = this.replies.next(client, (session) -> List
-				.of(session.writePkg(bytes("first")), session.writePkg(bytes("bad")), session.writePkg(bytes("last"))));
+			List<CompletableFuture<WriteResult>> writes = this.replies.next(client,
+					(session) -> List.of(session.writePkg(bytes("first")), session.writePkg(bytes("second")),
+							session.writePkg(bytes("bad")), session.writePkg(bytes("last"))));
 
-			assertThat(readFrames(client, 2)).containsExactly("first", "last");
-			assertThat(Futures.failureOf(writes.get(1), Duration.ofSeconds(5))).isInstanceOf(CodecException.class)
+			assertThat(readFrames(client, 3)).containsExactly("first", "second", "last");
+			assertThat(Futures.failureOf(writes.get(2), Duration.ofSeconds(5))).isInstanceOf(CodecException.class)
 				.hasMessageContaining("half a package");
-			assertThat(writes.get(2).get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(4 + HEADER, 1));
-			assertThat(this.replies.netty).containsExactly("write " + (5 + HEADER + 4 + HEADER), "flush");
+			assertThat(writes.get(3).get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(4 + HEADER, 1));
+			// "second" and "last" shared a buffer; nothing of "bad" is left between them.
+			assertThat(this.replies.netty).containsExactly("write " + (5 + HEADER), "write " + (6 + HEADER + 4 + HEADER),
+					"flush");
 		}
 	}
 
