@@ -5,6 +5,7 @@ import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client connection: writes framed messages and checks each reply in place, without
@@ -14,12 +15,18 @@ import io.netty.handler.codec.ByteToMessageDecoder;
  * <p>
  * In a closed loop each reply triggers the next message, so {@code depth} messages stay
  * in flight; writes made while handling one read are flushed once, when the read batch
- * completes, as a well-behaved Netty client does.
+ * completes, as a well-behaved Netty client does. Messages written between two flushes
+ * share one buffer (bodies sliced from the pattern excepted): the load generator has one
+ * core, and with a buffer, a write and an outbound entry per message it spent more time
+ * per small message than the fastest servers (docs/benchmarks.md).
  *
  * @author getty team
  * @since 0.1.0
  */
 final class EchoConnection extends ByteToMessageDecoder {
+
+	/** The most bytes of messages one shared buffer holds. */
+	private static final int UNSENT_BYTES = 64 * 1024;
 
 	private final LoadContext context;
 
@@ -43,6 +50,9 @@ final class EchoConnection extends ByteToMessageDecoder {
 	private long received;
 
 	private boolean needsFlush;
+
+	/** Messages written since the last flush, not yet handed to the channel. */
+	private @Nullable ByteBuf unsent;
 
 	EchoConnection(LoadContext context, int id, boolean startWhenActive) {
 		this(context, context.stats, id, startWhenActive);
@@ -91,12 +101,15 @@ final class EchoConnection extends ByteToMessageDecoder {
 	void send(long stamp) {
 		int payloadSize = this.context.payloadSize;
 		long sequence = this.nextSequence++;
-		boolean slicedBody = Frames.slicesBody(payloadSize);
-		ByteBuf frame = this.ctx.alloc().buffer(slicedBody ? Frames.PREAMBLE : Frames.HEADER + payloadSize);
-		Frames.write(frame, payloadSize, sequence, stamp);
-		this.ctx.write(frame, this.ctx.voidPromise());
-		if (slicedBody) {
+		if (Frames.slicesBody(payloadSize)) {
+			writeUnsent();
+			ByteBuf preamble = this.ctx.alloc().buffer(Frames.PREAMBLE);
+			Frames.write(preamble, payloadSize, sequence, stamp);
+			this.ctx.write(preamble, this.ctx.voidPromise());
 			this.ctx.write(Frames.slicedBody(payloadSize, sequence), this.ctx.voidPromise());
+		}
+		else {
+			Frames.write(unsentWithRoom(Frames.HEADER + payloadSize), payloadSize, sequence, stamp);
 		}
 		this.stamps.add(stamp);
 		this.sent++;
@@ -110,7 +123,35 @@ final class EchoConnection extends ByteToMessageDecoder {
 	void flushIfNeeded() {
 		if (this.needsFlush) {
 			this.needsFlush = false;
+			writeUnsent();
 			this.ctx.flush();
+		}
+	}
+
+	private ByteBuf unsentWithRoom(int frameSize) {
+		if (this.unsent != null && this.unsent.writableBytes() < frameSize) {
+			writeUnsent();
+		}
+		if (this.unsent == null) {
+			// Room for a connection's messages in flight, within what one write sends well.
+			int frames = (int) Math.max(1, Math.min(this.context.depth, UNSENT_BYTES / frameSize));
+			this.unsent = this.ctx.alloc().buffer(frames * frameSize);
+		}
+		return this.unsent;
+	}
+
+	private void writeUnsent() {
+		if (this.unsent != null) {
+			this.ctx.write(this.unsent, this.ctx.voidPromise());
+			this.unsent = null;
+		}
+	}
+
+	@Override
+	protected void handlerRemoved0(ChannelHandlerContext ctx) {
+		if (this.unsent != null) {
+			this.unsent.release();
+			this.unsent = null;
 		}
 	}
 
