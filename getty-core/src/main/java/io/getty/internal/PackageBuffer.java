@@ -1,10 +1,8 @@
 package io.getty.internal;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 import io.netty.buffer.ByteBuf;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One buffer that several small packages of a TCP session are encoded into, one after
@@ -36,11 +34,8 @@ final class PackageBuffer implements WriteOutcome {
 
 	private final ByteBuf buffer;
 
-	/** The first package's write: a session answering one request per turn needs no array. */
-	private @Nullable WriteOperation first;
-
-	/** The writes of the packages after the first. */
-	private WriteOperation @Nullable [] more;
+	/** The writes of the packages in the buffer, in order. */
+	private WriteOperation[] operations = new WriteOperation[8];
 
 	private int count;
 
@@ -89,38 +84,24 @@ final class PackageBuffer implements WriteOutcome {
 	 * @param operation the package's write
 	 */
 	void add(WriteOperation operation) {
-		if (this.count == 0) {
-			this.first = operation;
+		if (this.count == this.operations.length) {
+			this.operations = Arrays.copyOf(this.operations, this.count * 2);
 		}
-		else if (this.more == null) {
-			this.more = new WriteOperation[8];
-			this.more[0] = operation;
-		}
-		else {
-			if (this.count - 1 == this.more.length) {
-				this.more = Arrays.copyOf(this.more, this.more.length * 2);
-			}
-			this.more[this.count - 1] = operation;
-		}
-		this.count++;
+		this.operations[this.count++] = operation;
 	}
 
 	@Override
 	public void succeeded() {
 		for (int i = 0; i < this.count; i++) {
-			operation(i).succeeded();
+			this.operations[i].succeeded();
 		}
 	}
 
 	@Override
 	public void failed(Throwable cause) {
 		for (int i = 0; i < this.count; i++) {
-			operation(i).failed(cause);
+			this.operations[i].failed(cause);
 		}
-	}
-
-	private WriteOperation operation(int index) {
-		return Objects.requireNonNull((index == 0) ? this.first : Objects.requireNonNull(this.more)[index - 1]);
 	}
 
 }
