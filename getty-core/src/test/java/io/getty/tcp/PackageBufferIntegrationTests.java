@@ -90,6 +90,8 @@ class PackageBufferIntegrationTests {
 			assertThat(client.readFrame()).isEqualTo("only");
 			assertThat(writes.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(4 + HEADER, 1));
 			assertThat(this.replies.netty).containsExactly("write " + (4 + HEADER), "flush");
+			// In a buffer of its own size, not in a shared one (at least 256 bytes).
+			assertThat(this.replies.capacities).containsExactly(4 + HEADER);
 		}
 	}
 
@@ -305,6 +307,9 @@ class PackageBufferIntegrationTests {
 		/** Netty's writes (by size) and flushes below the flush handler, in order. */
 		final List<String> netty = new CopyOnWriteArrayList<>();
 
+		/** The capacity of each buffer written, in order. */
+		final List<Integer> capacities = new CopyOnWriteArrayList<>();
+
 		volatile Session session;
 
 		private final BlockingQueue<Function<Session, List<CompletableFuture<WriteResult>>>> actions = new LinkedBlockingQueue<>();
@@ -351,6 +356,7 @@ class PackageBufferIntegrationTests {
 		@Override
 		protected void handle(Session session, byte[] pkg) {
 			this.netty.clear();
+			this.capacities.clear();
 			Function<Session, List<CompletableFuture<WriteResult>>> action = this.actions.poll();
 			assertThat(action).as("an action for the package received").isNotNull();
 			this.results.add(action.apply(session));
@@ -365,6 +371,7 @@ class PackageBufferIntegrationTests {
 			public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 				this.unflushed++;
 				Replies.this.netty.add("write " + ((ByteBuf) msg).readableBytes());
+				Replies.this.capacities.add(((ByteBuf) msg).capacity());
 				ctx.write(msg, promise);
 			}
 
