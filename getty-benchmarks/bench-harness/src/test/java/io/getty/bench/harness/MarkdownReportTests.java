@@ -50,12 +50,30 @@ class MarkdownReportTests {
 		assertThat(report)
 			.contains("getty-core (nio) **0.90×** (900,000 vs 1,000,000 msgs/s; server CPU per message 1.11×, "
 					+ "user CPU 1.11×)")
-			.contains("| server CPU s / M msgs | user CPU s / M msgs |")
-			.contains("| 1.11 (1.11×) | 0.22 (1.11×) |")
+			.contains("| server CPU s / M msgs | user CPU s / M msgs | server core busy % |")
+			.contains("| 1.11 (1.11×) | 0.22 (1.11×) | 100.0 |")
 			.contains("Goal ≥ 0.95×: **missed**")
 			.contains("Profiled: prune is hot.")
 			.doesNotContain("old tables")
 			.contains("- 128 B, 16 connections, depth 16 / mina: connection 3: reply out of order");
+	}
+
+	@Test
+	void serverCoreBusyShowsAServerThatWaitedForTheLoadGenerator() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addThroughput(CELL, passed(ServerCatalog.NETTY_NIO, 1_000_000));
+		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
+		histogram.recordValue(100_000);
+		// 1,200,000 messages in the 1 s window on 0.8 s of CPU: the server idled a fifth of it.
+		results.addThroughput(CELL,
+				new CellResult(ServerCatalog.GETTY_NIO, spec(), new LoadResult(spec(), 1_200_000, 1.0, histogram),
+						new ServerUsage(0.8, 0.2, 100L * 1_200_000, 1, 5, 0.0, 1.0), null));
+
+		report(results).writeTo(file);
+
+		assertThat(Files.readString(file)).contains("| 0.67 (0.67×) | 0.17 (0.83×) | 80.0 |")
+			.contains("| 1.00 | 0.20 | 100.0 |");
 	}
 
 	@Test

@@ -187,7 +187,9 @@ public final class MarkdownReport {
 			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); user CPU is its user part, ")
 			.append("the servers' own code without the system calls, which cost every server on a transport alike ")
 			.append("(counted in 10 ms ticks: under 1 s of user time in a window reads a few percent either way); ")
-			.append("allocation is ")
+			.append("server core busy is the server's CPU time over the window's length: a server has one core, so ")
+			.append("well below 100 % in a throughput cell it was waiting for requests and the cell measured the ")
+			.append("load generator, not the server; allocation is ")
 			.append("`ThreadMXBean#getTotalThreadAllocatedBytes`, sampled in the server by the common wrapper main ")
 			.append("(no agent), divided by the messages the client verified.\n");
 		md.append("- **Idle sessions**: ").append(Format.count(plan.idleSessions()))

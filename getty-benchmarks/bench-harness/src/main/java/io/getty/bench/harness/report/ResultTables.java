@@ -26,11 +26,12 @@ final class ResultTables {
 
 	static String load(List<CellResult> results, String rateHeader) {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", rateHeader, "p50 µs", "p99 µs", "p99.9 µs",
-				"server CPU s / M msgs", "user CPU s / M msgs", "alloc B / msg", "GCs", "other CPU %");
+				"server CPU s / M msgs", "user CPU s / M msgs", "server core busy %", "alloc B / msg", "GCs",
+				"other CPU %");
 		for (CellResult result : inCatalogOrder(results)) {
 			if (!result.passed()) {
 				table.row(label(result.server()), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
-						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
+						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
 				continue;
 			}
 			Optional<CellResult> base = baseline(results, result.server());
@@ -41,6 +42,7 @@ final class ResultTables {
 					withRatio(result, base, (r) -> r.load().latencyMicros(99.9), Format::micros),
 					withRatio(result, base, CellResult::cpuSecondsPerMillion, (v) -> Format.decimal(v, 2)),
 					withRatio(result, base, CellResult::userCpuSecondsPerMillion, (v) -> Format.decimal(v, 2)),
+					Format.percent(result.serverBusyPercent()),
 					withRatio(result, base, CellResult::allocatedBytesPerMessage, Format::bytes),
 					String.valueOf(result.usage().gcCount()), Format.percent(result.usage().otherCpuPercent()));
 		}

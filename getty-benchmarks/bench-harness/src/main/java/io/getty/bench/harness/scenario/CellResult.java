@@ -62,6 +62,16 @@ public record CellResult(ServerSpec server, LoadSpec spec, @Nullable LoadResult 
 	}
 
 	/**
+	 * Return how busy the server's process kept its one core in the window: its CPU time
+	 * over the window's length. In a closed-loop cell a server well below 100 % was waiting
+	 * for requests, so the cell measured the load generator, not the server.
+	 * @return the share of one core, in percent
+	 */
+	public double serverBusyPercent() {
+		return 100 * this.usage.cpuSeconds() * perSecond() / this.load.messages();
+	}
+
+	/**
 	 * Return the bytes the server allocated per message.
 	 * @return bytes
 	 */
