@@ -15,8 +15,8 @@ import io.netty.buffer.ByteBuf;
 public interface PackageWriter {
 
 	/**
-	 * Encode one package. On TCP, {@code out} may already hold packages written before
-	 * this one in the same event-loop turn (small packages share one buffer, see
+	 * Encode one package. On TCP, {@code out} may already hold packages the session wrote
+	 * before this one since its last flush (small packages share one buffer, see
 	 * {@link #sizeHint}): append from its writer index on, and address the bytes written
 	 * here relative to where that index was (as {@link LengthFieldCodec} does for its
 	 * header), never from index 0. Should the method throw, the session drops whatever it
@@ -32,9 +32,10 @@ public interface PackageWriter {
 	 * Return how many bytes {@code pkg} takes once encoded, when that is cheap to know.
 	 * The session allocates the buffer for {@link #write} with this capacity, so a
 	 * package is encoded without growing, and so copying, the buffer. A wrong hint costs
-	 * only that copy. On TCP a package of at most 2 KiB by its hint is encoded into the
-	 * buffer that the session's other small packages of the turn share, and they reach
-	 * Netty as one write; a package without a hint is always written on its own.
+	 * only that copy. On TCP a package of at most 2 KiB by its hint, written on the
+	 * session's I/O thread after another write since the last flush, is encoded into the
+	 * buffer that the small packages since that write share, and they reach Netty as one
+	 * write; a package without a hint is always written on its own.
 	 * @param pkg the package about to be written
 	 * @return the encoded size in bytes, or a negative value if unknown; the session then
 	 * sizes the buffer after the last package it encoded

@@ -50,7 +50,7 @@ public final class GettyPipeline {
 	/** Joins fragmented messages. */
 	public static final String WEBSOCKET_AGGREGATOR = "getty.ws.aggregator";
 
-	/** Coalesces flushes and, on TCP, writes the turn's small packages as one buffer. */
+	/** Coalesces flushes and, on TCP, writes the small packages since a flush as one buffer. */
 	public static final String FLUSH_CONSOLIDATION = "getty.flush";
 
 	/** The package decoder. */
