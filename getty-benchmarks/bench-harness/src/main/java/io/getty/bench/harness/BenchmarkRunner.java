@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import io.getty.bench.harness.load.LoadGenerator;
 import io.getty.bench.harness.load.LoadSpec;
@@ -90,7 +91,7 @@ public final class BenchmarkRunner {
 					}
 				}
 				repeatHeadlines(load, plan);
-				repeatClosePeers(load, plan);
+				closePeersInTurns(load, plan);
 			}
 			if (this.options.scenarios().contains("latency")) {
 				LoadSpec spec = plan.latencySpec();
@@ -159,10 +160,10 @@ public final class BenchmarkRunner {
 
 	/**
 	 * Run the cells again where a peer came close to getty-core (NIO) or passed it (see
-	 * {@link RunResults#closePeers}): getty and those peers, {@code peerRepeats} more
-	 * times each, in a shuffled order.
+	 * {@link RunResults#closePeers}): getty-core and those peers in turns, in one window
+	 * (see {@link LoadScenario#runInTurns}), {@code peerRunsInTurns} times.
 	 */
-	private void repeatClosePeers(LoadScenario load, RunPlan plan) throws InterruptedException {
+	private void closePeersInTurns(LoadScenario load, RunPlan plan) throws InterruptedException {
 		if (!this.options.servers().contains(ServerCatalog.GETTY_NIO)) {
 			return;
 		}
@@ -171,11 +172,30 @@ public final class BenchmarkRunner {
 			if (close.isEmpty()) {
 				continue;
 			}
-			List<ServerSpec> servers = new ArrayList<>(close);
-			servers.add(ServerCatalog.GETTY_NIO);
-			for (int repeat = 1; repeat <= plan.peerRepeats(); repeat++) {
-				runShuffled(load, plan, cell, servers, "peer repeat", repeat, this.results::addPeerRepeat);
+			for (int run = 1; run <= plan.peerRunsInTurns(); run++) {
+				// Shuffled, so that which JVM starts first and sits idle through the others'
+				// warm-up changes from run to run; the order of turns is random per round.
+				List<ServerSpec> servers = new ArrayList<>(close);
+				servers.add(ServerCatalog.GETTY_NIO);
+				Collections.shuffle(servers, this.order);
+				quiet();
+				List<CellResult> results = load.runInTurns(servers, cell.spec(plan.warmup(), plan.measure()),
+						RunPlan.TURN, this.options.seed() + 17L * run, cell.id() + "-run" + run);
+				this.results.addPeersInTurns(cell, results);
+				logInTurns(cell.title() + " in turns (run " + run + ")", results);
 			}
+		}
+	}
+
+	private void logInTurns(String what, List<CellResult> results) {
+		if (results.stream().allMatch(CellResult::passed)) {
+			log("[%3d] %-40s %s", ++this.done, what, results.stream()
+				.map((result) -> String.format("%s %,.0f /s (user CPU %.2f s/M)", result.server().id(),
+						result.perSecond(), result.userCpuSecondsPerMillion()))
+				.collect(Collectors.joining(", ")));
+		}
+		else {
+			log("[%3d] %-40s FAILED: %s", ++this.done, what, results.get(0).failure());
 		}
 	}
 

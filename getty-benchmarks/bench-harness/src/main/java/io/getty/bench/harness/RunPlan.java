@@ -32,9 +32,10 @@ import io.getty.bench.harness.load.LoadSpec;
  * headline ratios are medians rather than single runs
  * @param inTurnsRuns fixed-rate runs of each getty server in turns with raw Netty on the
  * same transport (see {@link #TURN})
- * @param peerRepeats extra runs, in a throughput cell, of getty-core (NIO) and of every
- * peer whose matrix run came within {@link #CLOSE_PEER} of its median, so that close
- * rankings are medians rather than single runs
+ * @param peerRunsInTurns runs, in a throughput cell, of getty-core (NIO) in turns with
+ * every peer whose matrix run came within {@link #CLOSE_PEER} of its median (see
+ * {@link #TURN}), so that close rankings are not decided by which server ran in a quieter
+ * minute
  * @author getty team
  * @since 0.1.0
  */
@@ -42,19 +43,20 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 		int latencyConnections, int latencyPayload, int latencyRate, Duration latencyMeasure, int idleSessions,
 		Duration idleSettle, Duration idleObserve, int churnConcurrency, Duration churnWarmup,
 		Duration churnMeasure, int poolSize, Duration poolDowntime, int poolCycles, List<ThroughputCell> headlineCells,
-		int headlineRepeats, int inTurnsRuns, int peerRepeats) {
+		int headlineRepeats, int inTurnsRuns, int peerRunsInTurns) {
 
 	/**
-	 * One turn when servers take turns at the fixed rate: short enough that the turns of
-	 * two servers share the machine's slow drifts, long enough that a server works at the
-	 * rate for 2,000 messages before the other one's turn.
+	 * One turn when servers take turns at a load: short enough that the turns of two
+	 * servers share the machine's slow drifts, long enough that a server echoes 2,000
+	 * messages at the fixed rate, and about as many at ping-pong, before the other one's
+	 * turn.
 	 */
 	public static final Duration TURN = Duration.ofMillis(100);
 
 	/**
 	 * A peer whose throughput in a cell's matrix run is at least this fraction of
-	 * getty-core's (NIO) median there runs the cell again with it: single runs on a shared
-	 * machine vary by more than the gap.
+	 * getty-core's (NIO) median there runs the cell again in turns with it: single runs on
+	 * a shared machine vary by more than the gap.
 	 */
 	public static final double CLOSE_PEER = 0.95;
 
@@ -70,10 +72,10 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 	 * at depth 1, 256 connections at depth 16 and 1 connection at depth 1 (ping-pong);
 	 * 256 connections at depth 1 and 1 connection at depth 16 are cut for time. The
 	 * headline cells run three more times for getty and raw Netty, a cell where a peer
-	 * comes close to getty-core four more times for both (five runs each: in the cells
-	 * that the kernel bounds, such as ping-pong, two Netty-based servers differ by less
-	 * than this machine's drift between runs), and each getty server takes turns with raw
-	 * Netty at the fixed rate six times.
+	 * comes close to getty-core four more times with getty-core and the close peers taking
+	 * turns (in the cells that the kernel bounds, such as ping-pong, two Netty-based
+	 * servers differ by less than this machine's drift between separate runs), and each
+	 * getty server takes turns with raw Netty at the fixed rate six times.
 	 * @return the plan
 	 */
 	public static RunPlan standard() {
@@ -107,7 +109,7 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 				this.idleSettle, this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure,
 				this.poolSize, this.poolDowntime, this.poolCycles,
 				this.headlineCells.stream().filter(otherCells::contains).toList(), this.headlineRepeats,
-				this.inTurnsRuns, this.peerRepeats);
+				this.inTurnsRuns, this.peerRunsInTurns);
 	}
 
 	/**

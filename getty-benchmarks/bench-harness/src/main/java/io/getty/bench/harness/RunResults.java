@@ -25,7 +25,7 @@ public final class RunResults {
 
 	private final Map<ThroughputCell, List<CellResult>> repeats = new LinkedHashMap<>();
 
-	private final Map<ThroughputCell, List<CellResult>> peerRepeats = new LinkedHashMap<>();
+	private final Map<ThroughputCell, List<List<CellResult>>> peersInTurns = new LinkedHashMap<>();
 
 	private final List<CellResult> latency = new ArrayList<>();
 
@@ -47,8 +47,8 @@ public final class RunResults {
 		this.repeats.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(result);
 	}
 
-	void addPeerRepeat(ThroughputCell cell, CellResult result) {
-		this.peerRepeats.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(result);
+	void addPeersInTurns(ThroughputCell cell, List<CellResult> run) {
+		this.peersInTurns.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(List.copyOf(run));
 	}
 
 	void addLatency(CellResult result) {
@@ -95,18 +95,6 @@ public final class RunResults {
 	}
 
 	/**
-	 * Return every run of a cell for comparing getty-core with its peers: the matrix run,
-	 * the repeats of the headline cells and the repeats of close peers.
-	 * @param cell the cell
-	 * @return the results
-	 */
-	public List<CellResult> peerRuns(ThroughputCell cell) {
-		List<CellResult> runs = allRuns(cell);
-		runs.addAll(this.peerRepeats.getOrDefault(cell, List.of()));
-		return runs;
-	}
-
-	/**
 	 * Return the peers whose matrix run of a cell reached {@link RunPlan#CLOSE_PEER} of
 	 * getty-core's (NIO) throughput there, judged on the median of getty-core's runs so far
 	 * (the matrix run and any headline repeats): the figure the peer comparison uses.
@@ -127,12 +115,12 @@ public final class RunResults {
 	}
 
 	/**
-	 * Return the repeated runs of close peers and getty-core by cell, without the matrix
-	 * run.
-	 * @return the repeats by cell
+	 * Return the runs of getty-core (NIO) in turns with its close peers, by cell: each run
+	 * the results of the servers that took turns in one window.
+	 * @return the runs by cell, in the order they ran
 	 */
-	public Map<ThroughputCell, List<CellResult>> peerRepeats() {
-		return this.peerRepeats;
+	public Map<ThroughputCell, List<List<CellResult>>> peersInTurns() {
+		return this.peersInTurns;
 	}
 
 	/**
@@ -205,10 +193,12 @@ public final class RunResults {
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add(cell.title() + " (repeat) / " + result.server().id() + ": "
 					+ result.failure())));
-		this.peerRepeats.forEach((cell, results) -> results.stream()
+		// A failed run in turns fails each of its servers with the same message; list it once.
+		this.peersInTurns.forEach((cell, runs) -> runs.forEach((run) -> run.stream()
 			.filter((result) -> !result.passed())
-			.forEach((result) -> failures.add(cell.title() + " (peer repeat) / " + result.server().id() + ": "
-					+ result.failure())));
+			.findFirst()
+			.ifPresent((result) -> failures.add(cell.title() + " (close peers in turns) / " + result.server().id()
+					+ ": " + result.failure()))));
 		this.latency.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add("fixed rate / " + result.server().id() + ": " + result.failure()));

@@ -51,6 +51,9 @@ final class EchoConnection extends ByteToMessageDecoder {
 
 	private boolean needsFlush;
 
+	/** Whether replies stop triggering new messages: the turn of another server (closed loop). */
+	private boolean paused;
+
 	/** Messages written since the last flush, not yet handed to the channel. */
 	private @Nullable ByteBuf unsent;
 
@@ -77,20 +80,30 @@ final class EchoConnection extends ByteToMessageDecoder {
 	public void channelActive(ChannelHandlerContext ctx) throws Exception {
 		super.channelActive(ctx);
 		if (this.startWhenActive) {
-			start();
+			resume();
 		}
 	}
 
 	/**
-	 * Put the first {@code depth} messages in flight (closed loop).
+	 * Put messages in flight up to {@code depth} and let each reply trigger the next
+	 * (closed loop): at the start, and when this connection's server gets its turn.
 	 */
-	void start() {
-		long burst = Math.min(this.context.depth, this.context.messagesPerConnection);
+	void resume() {
+		this.paused = false;
+		long burst = Math.min(this.context.depth - this.stamps.size(), this.context.messagesPerConnection - this.sent);
 		long now = System.nanoTime();
 		for (long i = 0; i < burst; i++) {
 			send(now);
 		}
 		flushIfNeeded();
+	}
+
+	/**
+	 * Stop sending when replies arrive; those in flight still arrive and are checked. The
+	 * turn of this connection's server ended (closed loop).
+	 */
+	void pause() {
+		this.paused = true;
 	}
 
 	/**
@@ -172,7 +185,8 @@ final class EchoConnection extends ByteToMessageDecoder {
 				return;
 			}
 			in.skipBytes(Frames.HEADER + length);
-			if (!this.context.openLoop && this.context.sending() && this.sent < this.context.messagesPerConnection) {
+			if (!this.context.openLoop && !this.paused && this.context.sending()
+					&& this.sent < this.context.messagesPerConnection) {
 				send(System.nanoTime());
 			}
 			if (this.received == this.context.messagesPerConnection) {

@@ -110,40 +110,46 @@ public final class LoadGenerator implements AutoCloseable {
 					new Pacer(this.loop, connections.connections(), context, spec.ratePerSecond()).start();
 				}
 				else {
-					connections.connections().forEach(EchoConnection::start);
+					connections.connections().forEach(EchoConnection::resume);
 				}
 				return null;
 			});
-			Window measured = measure(context, List.of(context.stats), spec.warmup(), spec.measure(), window).get(0);
+			Window measured = measure(context, List.of(context.stats), TurnOrder.single(), spec.warmup(),
+					spec.measure(), window).get(0);
 			drain(context);
 			return measured.result(spec);
 		}
 	}
 
 	/**
-	 * Run one fixed-rate load against several servers in turns: each server has its own
-	 * connections, and the whole rate goes to one server at a time, in slices of
-	 * {@code slice} taken in a random order per round (seeded), for as long as
-	 * {@code spec.measure()} per server. Separate runs meet different stalls of a shared
-	 * machine; servers measured in turns within one window meet the same ones, so a
-	 * comparison of their tails does not depend on which ran in a quieter minute.
+	 * Run one load against several servers in turns: each server has its own connections
+	 * and the load goes to one server at a time, in turns of {@code slice} taken in a
+	 * random order per round (seeded), for as long as {@code spec.measure()} per server.
+	 * At a fixed rate the whole rate goes to the server whose turn it is; in a closed loop
+	 * only that server's connections keep messages in flight (see {@link ClosedLoopTurns}).
+	 * Separate runs meet different stalls and speeds of a shared machine; servers
+	 * measured in turns within one window meet the same ones, so a comparison of them
+	 * does not depend on which ran in a quieter minute.
 	 * @param servers the servers
-	 * @param spec the load each server gets in its slices (an open loop); the window lasts
+	 * @param spec the load each server gets in its turns; the window lasts
 	 * {@code spec.measure()} times the number of servers, and so does the warm-up
 	 * @param slice how long each server gets the load before the next one
 	 * @param seed the seed of the order of servers in each round
 	 * @param window told when the measurement window opens and closes
-	 * @return what was measured, one result per server in the given order
+	 * @return what was measured, one result per server in the given order, each over the
+	 * time of its turns in the window
 	 * @throws LoadFailure if a correctness gate failed for any server
 	 * @throws InterruptedException if interrupted
 	 */
 	public List<LoadResult> runInTurns(List<InetSocketAddress> servers, LoadSpec spec, Duration slice, long seed,
 			MeasurementWindow window) throws LoadFailure, InterruptedException {
-		if (!spec.openLoop()) {
-			throw new IllegalArgumentException("Servers take turns at a fixed rate only, not with " + spec);
+		if (servers.isEmpty()) {
+			throw new IllegalArgumentException("Taking turns needs at least one server");
 		}
-		LoadContext context = new LoadContext(spec.payloadSize(), spec.depth(), true, Long.MAX_VALUE, (connection) -> {
-		});
+		LoadContext context = new LoadContext(spec.payloadSize(), spec.depth(), spec.openLoop(), Long.MAX_VALUE,
+				(connection) -> {
+				});
+		TurnOrder order = new TurnOrder(servers.size(), slice.toNanos(), seed);
 		List<LoadStats> groups = new ArrayList<>();
 		List<ConnectionSet> sets = new ArrayList<>();
 		try {
@@ -152,13 +158,18 @@ public final class LoadGenerator implements AutoCloseable {
 				groups.add(group);
 				sets.add(connect(server, spec.connections(), context, group, false));
 			}
+			List<List<EchoConnection>> connections = sets.stream().map(ConnectionSet::connections).toList();
 			onLoop(() -> {
 				context.startSending();
-				new Pacer(this.loop, sets.stream().map(ConnectionSet::connections).toList(), context,
-						spec.ratePerSecond(), slice.toNanos(), seed).start();
+				if (spec.openLoop()) {
+					new Pacer(this.loop, connections, context, spec.ratePerSecond(), order).start();
+				}
+				else {
+					new ClosedLoopTurns(this.loop, connections, context, order).start();
+				}
 				return null;
 			});
-			List<Window> measured = measure(context, groups, spec.warmup().multipliedBy(servers.size()),
+			List<Window> measured = measure(context, groups, order, spec.warmup().multipliedBy(servers.size()),
 					spec.measure().multipliedBy(servers.size()), window);
 			drain(context);
 			return measured.stream().map((each) -> each.result(spec)).toList();
@@ -193,7 +204,7 @@ public final class LoadGenerator implements AutoCloseable {
 		ConnectionSet connections = connect(server, count, context, context.stats, false);
 		try {
 			onLoop(() -> {
-				connections.connections().forEach(EchoConnection::start);
+				connections.connections().forEach(EchoConnection::resume);
 				context.stopSending();
 				return null;
 			});
@@ -230,7 +241,8 @@ public final class LoadGenerator implements AutoCloseable {
 		});
 		Window measured;
 		try {
-			measured = measure(churn.context(), List.of(churn.context().stats), warmup, measure, window).get(0);
+			measured = measure(churn.context(), List.of(churn.context().stats), TurnOrder.single(), warmup, measure,
+					window).get(0);
 		}
 		finally {
 			onLoop(() -> {
@@ -244,10 +256,11 @@ public final class LoadGenerator implements AutoCloseable {
 	}
 
 	/**
-	 * Warm up, then count the replies of each group of connections in one window.
+	 * Warm up, then count the replies of each group of connections in one window, over
+	 * the time of the group's turns in it.
 	 */
-	private List<Window> measure(LoadContext context, List<LoadStats> groups, Duration warmup, Duration measure,
-			MeasurementWindow window) throws LoadFailure, InterruptedException {
+	private List<Window> measure(LoadContext context, List<LoadStats> groups, TurnOrder order, Duration warmup,
+			Duration measure, MeasurementWindow window) throws LoadFailure, InterruptedException {
 		pause(context, warmup);
 		long[] start = onLoop(() -> {
 			long now = System.nanoTime();
@@ -263,11 +276,10 @@ public final class LoadGenerator implements AutoCloseable {
 		pause(context, measure);
 		List<Window> windows = onLoop(() -> {
 			long now = System.nanoTime();
-			// Groups that take turns each had the load for their share of the window.
-			double seconds = (now - start[groups.size()]) / 1e9 / groups.size();
 			List<Window> each = new ArrayList<>();
 			for (int i = 0; i < groups.size(); i++) {
 				LoadStats group = groups.get(i);
+				double seconds = order.activeNanos(i, start[groups.size()], now) / 1e9;
 				each.add(new Window(group.replies() - start[i], seconds, group.copyHistogram(), group.copyTimeline()));
 			}
 			return each;

@@ -1,9 +1,6 @@
 package io.getty.bench.harness.load;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoop;
@@ -16,9 +13,8 @@ import io.netty.channel.EventLoop;
  *
  * <p>
  * With several groups of connections (one group per server), the whole rate goes to one
- * group at a time, in slices: every round of slices visits each group once, in an order
- * drawn from a seeded random generator, so that no group always follows another and a
- * periodic stall of the machine does not keep landing on the same group.
+ * group at a time, in the turns of a {@link TurnOrder}: a message goes to the group whose
+ * turn holds its intended send time.
  *
  * @author getty team
  * @since 0.1.0
@@ -39,9 +35,7 @@ final class Pacer implements Runnable {
 
 	private final long intervalNanos;
 
-	private final long sliceNanos;
-
-	private final Random order;
+	private final TurnOrder order;
 
 	private final int[] turns;
 
@@ -50,45 +44,34 @@ final class Pacer implements Runnable {
 
 	private final int[] firstTurns;
 
-	private final List<Integer> round = new ArrayList<>();
-
-	private long start;
-
 	private long next;
-
-	private long roundIndex = -1;
 
 	/**
 	 * Pace one group of connections.
 	 */
 	Pacer(EventLoop loop, List<EchoConnection> connections, LoadContext context, int ratePerSecond) {
-		this(loop, List.of(connections), context, ratePerSecond, Long.MAX_VALUE, 0);
+		this(loop, List.of(connections), context, ratePerSecond, TurnOrder.single());
 	}
 
 	/**
-	 * Pace several groups, one slice at a time.
-	 * @param sliceNanos how long each group gets the whole rate
-	 * @param seed the seed of the order of groups within each round
+	 * Pace several groups, one turn at a time.
+	 * @param order the order of turns, started here
 	 */
 	Pacer(EventLoop loop, List<List<EchoConnection>> groups, LoadContext context, int ratePerSecond,
-			long sliceNanos, long seed) {
+			TurnOrder order) {
 		this.loop = loop;
 		this.groups = groups;
 		this.context = context;
 		this.intervalNanos = Math.max(1, TimeUnit.SECONDS.toNanos(1) / ratePerSecond);
-		this.sliceNanos = sliceNanos;
-		this.order = new Random(seed);
+		this.order = order;
 		this.turns = new int[groups.size()];
 		this.sent = new int[groups.size()];
 		this.firstTurns = new int[groups.size()];
-		for (int i = 0; i < groups.size(); i++) {
-			this.round.add(i);
-		}
 	}
 
 	void start() {
-		this.start = System.nanoTime();
-		this.next = this.start;
+		this.next = System.nanoTime();
+		this.order.start(this.next);
 		this.loop.execute(this);
 	}
 
@@ -100,7 +83,7 @@ final class Pacer implements Runnable {
 		long now = System.nanoTime();
 		int burst = 0;
 		while (this.next <= now && burst < MAX_BURST) {
-			int group = groupAt(this.next);
+			int group = this.order.groupAt(this.next);
 			List<EchoConnection> connections = this.groups.get(group);
 			int turn = this.turns[group];
 			if (this.sent[group]++ == 0) {
@@ -132,22 +115,6 @@ final class Pacer implements Runnable {
 		else {
 			this.loop.schedule(this, delay, TimeUnit.NANOSECONDS);
 		}
-	}
-
-	/**
-	 * Return the group whose slice holds the given send time.
-	 */
-	private int groupAt(long sendTime) {
-		if (this.groups.size() == 1) {
-			return 0;
-		}
-		long slice = (sendTime - this.start) / this.sliceNanos;
-		long roundOfSlice = slice / this.groups.size();
-		while (this.roundIndex < roundOfSlice) {
-			Collections.shuffle(this.round, this.order);
-			this.roundIndex++;
-		}
-		return this.round.get((int) (slice % this.groups.size()));
 	}
 
 }

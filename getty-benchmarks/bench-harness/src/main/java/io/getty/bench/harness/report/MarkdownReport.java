@@ -163,8 +163,8 @@ public final class MarkdownReport {
 			.append("). One run per cell, so that the whole matrix fits in about 30 minutes on 2 cores; the headline ")
 			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
 			.append("headline uses the medians; where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
-			.append(" % of getty-core's (NIO) median msgs/s, both ran the cell ").append(plan.peerRepeats())
-			.append(" more times and the comparison with the peers uses the medians.\n");
+			.append(" % of getty-core's (NIO) median msgs/s, both ran the cell ").append(plan.peerRunsInTurns())
+			.append(" more times in turns (see below) and the comparison with the peers uses those runs.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden. ")
@@ -246,24 +246,24 @@ public final class MarkdownReport {
 					.append(ResultTables.repeats(this.results.allRuns(cell), this.options.headliners())).append('\n');
 			}
 		}
-		if (!this.results.peerRepeats().isEmpty()) {
-			md.append("## Close peers, repeated\n\n")
+		if (!this.results.peersInTurns().isEmpty()) {
+			md.append("## Close peers, in turns\n\n")
 				.append("Where a peer's matrix run reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
 				.append(" % of getty-core's (NIO) median throughput (its matrix run and any headline repeats), ")
-				.append("both ran the cell ")
-				.append(plan.peerRepeats()).append(" more times, in a shuffled order; the comparison with the peers ")
-				.append("uses the medians.\n\n");
-			for (ThroughputCell cell : this.results.peerRepeats().keySet()) {
-				List<CellResult> runs = this.results.peerRuns(cell);
-				List<ServerSpec> servers = new ArrayList<>();
-				servers.add(ServerCatalog.GETTY_NIO);
-				ServerCatalog.peers()
-					.stream()
-					.filter((peer) -> runs.stream().filter((run) -> run.server().equals(peer)).count() > 1)
-					.forEach(servers::add);
-				md.append("### ").append(cell.title()).append("\n\n").append(ResultTables.repeats(runs, servers))
-					.append('\n');
-			}
+				.append("getty-core and the close peers ran the cell ").append(plan.peerRunsInTurns())
+				.append(" more times in turns: all their JVMs started on the servers' CPU, the closed-loop load going ")
+				.append("to one server at a time for ").append(RunPlan.TURN.toMillis())
+				.append(" ms, in a random order per round, until each had ").append(plan.warmup().toSeconds())
+				.append(" s of warm-up and ").append(plan.measure().toSeconds())
+				.append(" s measured. When a server's turn ends its connections stop sending and the replies in ")
+				.append("flight arrive in the next turn; its msgs/s are its replies over the time of its turns. Separate ")
+				.append("runs on this machine differ by more than these servers do (the controls above); servers ")
+				.append("measured in turns within one window meet the same speed of the machine, so the ratio within ")
+				.append("each run compares the servers. The comparison with the peers uses the median of those ")
+				.append("ratios.\n\n");
+			this.results.peersInTurns().forEach((cell, runs) -> md.append("### ").append(cell.title()).append("\n\n")
+				.append(ResultTables.peersInTurns(runs)).append('\n')
+				.append(ResultTables.peersInTurnsRuns(runs)).append('\n'));
 		}
 		if (!this.results.latency().isEmpty()) {
 			md.append("## Latency at a fixed rate\n\n").append(this.results.latency().get(0).spec()).append(".\n\n")

@@ -1,5 +1,6 @@
 package io.getty.bench.harness.report;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +152,54 @@ final class ResultTables {
 					Format.decimal(getty.cpuSecondsPerMillion(), 2) + " / " + Format.decimal(netty.cpuSecondsPerMillion(), 2));
 		}
 		return table.toString();
+	}
+
+	static String peersInTurns(List<List<CellResult>> runs) {
+		MarkdownTable table = new MarkdownTable(1, "peer", "runs", "getty-core median msgs/s", "peer median msgs/s",
+				"getty-core ÷ peer per run: median (lowest–highest)", "user CPU s / M msgs, getty-core / peer (medians)");
+		for (PeerInTurns row : PeerInTurns.of(runs)) {
+			if (row.runs() == 0) {
+				table.row(label(row.peer()), "0", "**failed**", Format.NONE, Format.NONE, Format.NONE);
+				continue;
+			}
+			table.row(label(row.peer()), String.valueOf(row.runs()), Format.count(row.gettyPerSecond()),
+					Format.count(row.peerPerSecond()),
+					String.format("%.3f× (%.3f×–%.3f×)", row.medianRatio(), row.minRatio(), row.maxRatio()),
+					Format.decimal(row.gettyUserCpu(), 2) + " / " + Format.decimal(row.peerUserCpu(), 2));
+		}
+		return table.toString();
+	}
+
+	static String peersInTurnsRuns(List<List<CellResult>> runs) {
+		List<ServerSpec> servers = new ArrayList<>();
+		servers.add(ServerCatalog.GETTY_NIO);
+		PeerInTurns.of(runs).forEach((row) -> servers.add(row.peer()));
+		List<String> headers = new ArrayList<>();
+		headers.add("run");
+		servers.forEach((server) -> headers.add(label(server) + " msgs/s (user CPU s / M)"));
+		servers.subList(1, servers.size()).forEach((peer) -> headers.add("getty-core ÷ " + label(peer)));
+		MarkdownTable table = new MarkdownTable(1, headers.toArray(String[]::new));
+		int number = 1;
+		for (List<CellResult> run : runs) {
+			List<String> cells = new ArrayList<>();
+			cells.add(String.valueOf(number++));
+			Optional<CellResult> getty = passedIn(run, ServerCatalog.GETTY_NIO);
+			for (ServerSpec server : servers) {
+				cells.add(passedIn(run, server).map((result) -> Format.count(result.perSecond()) + " ("
+						+ Format.decimal(result.userCpuSecondsPerMillion(), 2) + ")").orElse("**failed**"));
+			}
+			for (ServerSpec peer : servers.subList(1, servers.size())) {
+				Optional<CellResult> other = passedIn(run, peer);
+				cells.add((getty.isPresent() && other.isPresent())
+						? String.format("%.3f×", getty.get().perSecond() / other.get().perSecond()) : Format.NONE);
+			}
+			table.row(cells.toArray(String[]::new));
+		}
+		return table.toString();
+	}
+
+	private static Optional<CellResult> passedIn(List<CellResult> run, ServerSpec server) {
+		return run.stream().filter((result) -> result.passed() && result.server().id().equals(server.id())).findFirst();
 	}
 
 	private static String percentiles(CellResult result) {

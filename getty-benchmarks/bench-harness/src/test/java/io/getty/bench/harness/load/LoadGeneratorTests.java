@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,10 +141,35 @@ class LoadGeneratorTests {
 	}
 
 	@Test
-	void onlyFixedRatesTakeTurns() {
+	void serversTakingTurnsInAClosedLoopGetTheLoadOneAtATime() throws Exception {
+		LoadSpec spec = LoadSpec.closedLoop(4, 8, 256, Duration.ofMillis(200), Duration.ofMillis(600));
+		try (MisbehavingEchoServer first = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE);
+				MisbehavingEchoServer second = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			List<LoadResult> results = generator.runInTurns(List.of(first.address(), second.address()), spec,
+					Duration.ofMillis(100), 42, MeasurementWindow.NONE);
+			assertThat(results).hasSize(2).allSatisfy((result) -> {
+				assertThat(result.messages()).isPositive();
+				assertThat(result.histogram().getTotalCount()).isEqualTo(result.messages());
+				// Each server is measured over its turns: about half of the 1.2 s window.
+				assertThat(result.seconds()).isCloseTo(0.6, within(0.1));
+			});
+			assertThat(results.get(0).seconds() + results.get(1).seconds()).isCloseTo(1.2, within(0.05));
+			// 1.6 s of 100 ms turns, in 10 ms intervals: each server is busy in about half of
+			// them, and both only around the 15 changes of turn, while the replies in flight
+			// arrive. Loaded at once, they would share almost every interval.
+			Set<Long> both = new HashSet<>(first.busyIntervals());
+			both.retainAll(second.busyIntervals());
+			assertThat(first.busyIntervals()).hasSizeGreaterThan(50);
+			assertThat(second.busyIntervals()).hasSizeGreaterThan(50);
+			assertThat(both).hasSizeLessThanOrEqualTo(2 * 16);
+		}
+	}
+
+	@Test
+	void takingTurnsNeedsAServer() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> generator.runInTurns(List.of(), SPEC, Duration.ofMillis(50), 42, MeasurementWindow.NONE))
-			.withMessageContaining("fixed rate only");
+			.withMessageContaining("at least one server");
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package io.getty.bench.harness.load;
 
 import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -44,11 +47,16 @@ final class MisbehavingEchoServer implements AutoCloseable {
 
 	static final int AFTER = 100;
 
+	/** The width of the intervals {@link #busyIntervals()} reports. */
+	static final long BUSY_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
 	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 
 	private final Channel channel;
 
 	private final AtomicLong framesEchoed = new AtomicLong();
+
+	private final Set<Long> busyIntervals = ConcurrentHashMap.newKeySet();
 
 	MisbehavingEchoServer(Fault fault) throws InterruptedException {
 		this.channel = new ServerBootstrap().group(this.group)
@@ -58,7 +66,8 @@ final class MisbehavingEchoServer implements AutoCloseable {
 				protected void initChannel(Channel channel) {
 					channel.pipeline()
 						.addLast(new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4), new LengthFieldPrepender(4),
-								new FaultyEcho(fault, MisbehavingEchoServer.this.framesEchoed));
+								new FaultyEcho(fault, MisbehavingEchoServer.this.framesEchoed,
+										MisbehavingEchoServer.this.busyIntervals));
 				}
 			})
 			.bind("127.0.0.1", 0)
@@ -70,6 +79,14 @@ final class MisbehavingEchoServer implements AutoCloseable {
 		return this.framesEchoed.get();
 	}
 
+	/**
+	 * Return the intervals of {@link #BUSY_INTERVAL_NANOS} in which this server received a
+	 * frame, each as {@code System.nanoTime() / BUSY_INTERVAL_NANOS}.
+	 */
+	Set<Long> busyIntervals() {
+		return Set.copyOf(this.busyIntervals);
+	}
+
 	InetSocketAddress address() {
 		return (InetSocketAddress) this.channel.localAddress();
 	}
@@ -77,7 +94,7 @@ final class MisbehavingEchoServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.channel.close().syncUninterruptibly();
-		this.group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
 	private static final class FaultyEcho extends ChannelInboundHandlerAdapter {
@@ -86,18 +103,22 @@ final class MisbehavingEchoServer implements AutoCloseable {
 
 		private final AtomicLong echoed;
 
+		private final Set<Long> busyIntervals;
+
 		private int frames;
 
 		private ByteBuf held;
 
-		FaultyEcho(Fault fault, AtomicLong echoed) {
+		FaultyEcho(Fault fault, AtomicLong echoed, Set<Long> busyIntervals) {
 			this.fault = fault;
 			this.echoed = echoed;
+			this.busyIntervals = busyIntervals;
 		}
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			ByteBuf frame = (ByteBuf) msg;
+			this.busyIntervals.add(System.nanoTime() / BUSY_INTERVAL_NANOS);
 			int index = this.frames++;
 			if (index != AFTER || this.fault == Fault.NONE) {
 				this.echoed.incrementAndGet();

@@ -1,0 +1,89 @@
+package io.getty.bench.harness.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.server.ServerCatalog;
+import io.getty.bench.harness.server.ServerSpec;
+
+/**
+ * getty-core (NIO) against one close peer over the runs of a throughput cell in which
+ * they took turns. Each run measured both in the same window, so the ratio of their
+ * throughputs in that run compares the servers rather than the minutes they ran in; the
+ * comparison uses the median of those ratios.
+ *
+ * @param peer the peer
+ * @param runs how many runs both passed
+ * @param gettyPerSecond getty-core's median throughput over those runs
+ * @param peerPerSecond the peer's median throughput over those runs
+ * @param medianRatio the median of the runs' ratios, getty-core's throughput to the peer's
+ * @param minRatio the lowest of them
+ * @param maxRatio the highest of them
+ * @param gettyUserCpu getty-core's median user CPU seconds per million messages
+ * @param peerUserCpu the peer's median user CPU seconds per million messages
+ * @author getty team
+ * @since 0.1.0
+ */
+record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peerPerSecond, double medianRatio,
+		double minRatio, double maxRatio, double gettyUserCpu, double peerUserCpu) {
+
+	/**
+	 * Summarize the runs in turns of one cell, one summary per peer that took part.
+	 * @param runs every run in turns of the cell: the results of the servers that took
+	 * turns, in any order
+	 * @return the summaries, in the catalog's order of peers; a peer with no passed run has
+	 * {@code runs()} 0
+	 */
+	static List<PeerInTurns> of(List<List<CellResult>> runs) {
+		List<PeerInTurns> summaries = new ArrayList<>();
+		for (ServerSpec peer : ServerCatalog.peers()) {
+			if (runs.stream().anyMatch((run) -> find(run, peer).isPresent())) {
+				summaries.add(of(runs, peer));
+			}
+		}
+		return summaries;
+	}
+
+	private static PeerInTurns of(List<List<CellResult>> runs, ServerSpec peer) {
+		List<CellResult[]> pairs = new ArrayList<>();
+		for (List<CellResult> run : runs) {
+			Optional<CellResult> getty = find(run, ServerCatalog.GETTY_NIO).filter(CellResult::passed);
+			Optional<CellResult> other = find(run, peer).filter(CellResult::passed);
+			if (getty.isPresent() && other.isPresent()) {
+				pairs.add(new CellResult[] { getty.get(), other.get() });
+			}
+		}
+		if (pairs.isEmpty()) {
+			return new PeerInTurns(peer, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+					Double.NaN);
+		}
+		double[] ratios = pairs.stream()
+			.mapToDouble((pair) -> pair[0].perSecond() / pair[1].perSecond())
+			.sorted()
+			.toArray();
+		return new PeerInTurns(peer, pairs.size(), median(pairs, 0, CellResult::perSecond),
+				median(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0], ratios[ratios.length - 1],
+				median(pairs, 0, CellResult::userCpuSecondsPerMillion),
+				median(pairs, 1, CellResult::userCpuSecondsPerMillion));
+	}
+
+	/**
+	 * Return whether getty-core was behind the peer: the median ratio is at most 1.
+	 * @return {@code true} if behind or level
+	 */
+	boolean gettyBehind() {
+		return this.runs > 0 && this.medianRatio <= 1.0;
+	}
+
+	private static double median(List<CellResult[]> pairs, int index, ToDoubleFunction<CellResult> value) {
+		return Medians.median(pairs.stream().mapToDouble((pair) -> value.applyAsDouble(pair[index])).sorted().toArray());
+	}
+
+	private static Optional<CellResult> find(List<CellResult> run, ServerSpec server) {
+		return run.stream().filter((result) -> result.server().id().equals(server.id())).findFirst();
+	}
+
+}
