@@ -181,8 +181,14 @@ public final class NettySession implements Session {
 	/** This session's flush handler, if small packages share buffers in it (TCP). */
 	private @Nullable TurnFlushHandler packageBufferHandler;
 
-	/** When the last read arrived. */
+	/** When the last read arrived: the time of its event-loop turn ({@link EventLoopTurn#readNanos()}). */
 	private long readNanos = this.createdNanos;
+
+	/** The turns of this session's event loop; set at the first read, on the I/O thread. */
+	private @Nullable EventLoopTurn turn;
+
+	/** The result of the last write that succeeded, handed out again for an equal one. */
+	private @Nullable WriteResult lastWriteResult;
 
 	/** Whether a read's packages are being delivered right now. */
 	private boolean reading;
@@ -689,6 +695,20 @@ public final class NettySession implements Session {
 		}
 	}
 
+	/**
+	 * Return the result of a write that succeeded: the last one's when equal, since a
+	 * session that answers in kind writes packages of the same size over and over.
+	 * Called on the I/O thread.
+	 */
+	WriteResult writeResult(int bytes, int packages) {
+		WriteResult last = this.lastWriteResult;
+		if (last == null || last.bytes() != bytes || last.packages() != packages) {
+			last = new WriteResult(bytes, packages);
+			this.lastWriteResult = last;
+		}
+		return last;
+	}
+
 	/** Called on the I/O thread when Netty finished a write, before the caller hears of it. */
 	void writeFinished(WriteOperation operation, boolean success, int bytes, int packages) {
 		this.outbound.release(bytes);
@@ -731,7 +751,12 @@ public final class NettySession implements Session {
 	/** Bytes arrived; their time stands for every package decoded from them. */
 	void bytesRead(int bytes) {
 		READ_BYTES.setRelease(this, this.readBytes + bytes);
-		this.readNanos = System.nanoTime();
+		EventLoopTurn turn = this.turn;
+		if (turn == null) {
+			turn = EventLoopTurn.of(this.channel.eventLoop());
+			this.turn = turn;
+		}
+		this.readNanos = turn.readNanos();
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package io.getty.internal;
 
-import java.util.concurrent.RejectedExecutionException;
-
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -23,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * channels' requests are read first and all their replies written after, and peers that
  * answer quickly find more channels ready in the next turn: with 16 connections and one
  * 128-byte message in flight each, about 5 % less server CPU per message (Reactor Netty
- * flushes its sends from a task queued on the event loop, with the same effect). A
- * connection served alone waits no longer, since the task runs as soon as the read is
- * handled. Larger batches are not held: with 256 connections of 16 KiB batches, holding
+ * flushes its sends from a task queued on the event loop, with the same effect). The held
+ * flushes of all sessions of an event loop run from one task per turn
+ * ({@link EventLoopTurn}), not one per session. A connection served alone waits no
+ * longer, since the task runs as soon as the read is handled. Larger batches are not held: with 256 connections of 16 KiB batches, holding
  * every reply to the end of the turn cost about 20 % more server CPU per message.</li>
  * <li>Netty's handler also flushes the moment the channel turns unwritable, that is when
  * a batch's replies pass the write-buffer high-water mark (64 KiB by default). With
@@ -67,6 +66,9 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 
 	private ChannelHandlerContext ctx;
 
+	/** The turns of this channel's event loop, which run the held flushes; set at the first one. */
+	private @Nullable EventLoopTurn turn;
+
 	private MessageSizeEstimator.Handle sizes;
 
 	/** Between a channelRead and its channelReadComplete. */
@@ -75,7 +77,7 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 	/** A flush was asked for and not yet passed on. */
 	private boolean flushPending;
 
-	/** The end-of-turn flush task is queued on the event loop. */
+	/** The end-of-turn flush is asked for in this turn. */
 	private boolean flushQueued;
 
 	private long unflushedBytes;
@@ -239,17 +241,13 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 			return;
 		}
 		this.flushQueued = true;
-		try {
-			// Runs after the event loop has handled every channel ready in this turn.
-			this.ctx.channel().eventLoop().execute(this.endOfTurnFlush);
+		if (this.turn == null) {
+			this.turn = EventLoopTurn.of(this.ctx.channel().eventLoop());
 		}
-		catch (RejectedExecutionException ex) {
-			// The event loop is shutting down: flush now rather than leave the writes behind.
-			this.flushQueued = false;
-			flushNow();
-		}
+		this.turn.flushAtEnd(this.endOfTurnFlush);
 	}
 
+	/** The end of the event-loop turn in which a flush was held (see {@link EventLoopTurn}). */
 	private void endOfTurnFlush() {
 		this.flushQueued = false;
 		flushIfPending();

@@ -47,7 +47,7 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 	@Override
 	public void succeeded() {
 		this.session.writeFinished(this, true, this.bytes, this.packages);
-		complete(new WriteResult(this.bytes, this.packages));
+		complete(this.session.writeResult(this.bytes, this.packages));
 	}
 
 	@Override

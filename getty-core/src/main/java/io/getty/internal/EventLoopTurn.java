@@ -1,0 +1,144 @@
+package io.getty.internal;
+
+import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the sessions of one event loop share within one turn of it, that is the loop's
+ * handling of the channels that are ready and then of its queued tasks: the flushes held
+ * for the end of the turn (see {@link TurnFlushHandler}), and the time of the turn's
+ * reads. Confined to its event loop's thread; each I/O thread has one.
+ *
+ * <p>
+ * One task queued on the event loop per turn runs every held flush, in the order they
+ * were asked for, and then forgets the time. A task per session costs a slot in the
+ * event loop's task queue, taken with an atomic instruction, and its run: with 16
+ * connections and one message in flight each, about a dozen sessions flush in each turn
+ * (docs/benchmarks.md). Likewise the clock is read once per turn rather than once per
+ * read: the time stands for every read of the turn, which is close enough for what it
+ * is used for (a session's last activity and the start of a reply's write timeout,
+ * both measured in seconds), and a clock read costs as much as the rest of a read's
+ * bookkeeping.
+ */
+final class EventLoopTurn implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EventLoopTurn.class);
+
+	private static final FastThreadLocal<EventLoopTurn> TURNS = new FastThreadLocal<>();
+
+	private static final int INITIAL_FLUSHES = 16;
+
+	private final EventLoop eventLoop;
+
+	/** The flushes that wait for the end of this turn, in order; {@code count} of them. */
+	private Runnable[] flushes = new Runnable[INITIAL_FLUSHES];
+
+	/** An empty array that takes the next turn's flushes while this turn's run. */
+	private Runnable[] spare = new Runnable[INITIAL_FLUSHES];
+
+	private int count;
+
+	/** This turn's task is queued on the event loop. */
+	private boolean queued;
+
+	/** Whether {@link #readNanos} was read in this turn. */
+	private boolean clockRead;
+
+	private long readNanos;
+
+	private EventLoopTurn(EventLoop eventLoop) {
+		this.eventLoop = eventLoop;
+	}
+
+	/**
+	 * Return the turn of the given event loop; call it on that loop's thread only.
+	 * @param eventLoop the event loop whose thread calls
+	 * @return its turn
+	 */
+	static EventLoopTurn of(EventLoop eventLoop) {
+		EventLoopTurn turn = TURNS.getIfExists();
+		if (turn == null || turn.eventLoop != eventLoop) {
+			// A thread runs one event loop for its whole life, so this happens once per thread
+			// (the check keeps a mistaken caller from queueing on another loop).
+			turn = new EventLoopTurn(eventLoop);
+			TURNS.set(turn);
+		}
+		return turn;
+	}
+
+	/**
+	 * Return the time of this turn's reads: read from the clock at the first call in the
+	 * turn.
+	 * @return the time, in {@link System#nanoTime()} terms
+	 */
+	long readNanos() {
+		if (!this.clockRead) {
+			this.readNanos = System.nanoTime();
+			this.clockRead = true;
+			queue();
+		}
+		return this.readNanos;
+	}
+
+	/**
+	 * Run a session's held flush at the end of this turn, after the flushes asked for
+	 * before it.
+	 * @param flush the flush, asked for at most once per turn (a {@link TurnFlushHandler}
+	 * keeps track)
+	 */
+	void flushAtEnd(Runnable flush) {
+		if (this.count == this.flushes.length) {
+			this.flushes = Arrays.copyOf(this.flushes, this.count * 2);
+		}
+		this.flushes[this.count++] = flush;
+		queue();
+	}
+
+	private void queue() {
+		if (this.queued) {
+			return;
+		}
+		this.queued = true;
+		try {
+			// Runs after the event loop has handled every channel ready in this turn.
+			this.eventLoop.execute(this);
+		}
+		catch (RejectedExecutionException ex) {
+			// The event loop is shutting down: flush now rather than leave the writes behind.
+			run();
+		}
+	}
+
+	/** The end of the turn. */
+	@Override
+	public void run() {
+		this.queued = false;
+		this.clockRead = false;
+		Runnable[] batch = this.flushes;
+		int batchCount = this.count;
+		// Flushes asked for while this batch runs (a write completion's callback that
+		// writes) go into the next batch, with its own task, so that one session that keeps
+		// writing cannot hold the event loop in this task.
+		this.flushes = this.spare;
+		this.spare = batch;
+		this.count = 0;
+		for (int i = 0; i < batchCount; i++) {
+			Runnable flush = batch[i];
+			batch[i] = null;
+			try {
+				flush.run();
+			}
+			catch (Throwable ex) {
+				// Not expected (Netty reports a failed flush through the pipeline), but one
+				// session's failure must not keep the others' writes from leaving.
+				logger.warn("An end-of-turn flush failed; the other sessions' flushes go on", ex);
+			}
+		}
+	}
+
+}

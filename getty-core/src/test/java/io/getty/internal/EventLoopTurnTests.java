@@ -1,0 +1,133 @@
+package io.getty.internal;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The turn of an event loop: the held flushes of every session run from one task at its
+ * end, in order, and its reads share one clock reading.
+ */
+class EventLoopTurnTests {
+
+	private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(2);
+
+	private final EventLoop loop = this.group.next();
+
+	private final List<String> ran = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void shutDown() throws InterruptedException {
+		this.group.shutdownGracefully(0, 5, TimeUnit.SECONDS).sync();
+	}
+
+	@Test
+	void theFlushesOfSeveralSessionsRunFromOneTaskAtTheEndOfTheTurnInTheOrderAsked() throws Exception {
+		int queuedByTheTurn = inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			int before = pendingTasks();
+			turn.flushAtEnd(() -> this.ran.add("first"));
+			turn.flushAtEnd(() -> this.ran.add("second"));
+			turn.flushAtEnd(() -> this.ran.add("third"));
+			assertThat(this.ran).isEmpty();
+			return pendingTasks() - before;
+		});
+
+		assertThat(queuedByTheTurn).isEqualTo(1);
+		assertThat(this.ran).containsExactly("first", "second", "third");
+	}
+
+	@Test
+	void aFlushAskedForWhileTheTurnEndsRunsInATaskOfItsOwn() throws Exception {
+		inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			turn.flushAtEnd(() -> {
+				this.ran.add("first");
+				this.loop.execute(() -> this.ran.add("a task queued meanwhile"));
+				// A write completion's callback that writes again on the same event loop: its
+				// flush waits for a task of its own, so that a session that keeps writing
+				// cannot hold the event loop in one task.
+				turn.flushAtEnd(() -> this.ran.add("asked for by the first"));
+			});
+			turn.flushAtEnd(() -> this.ran.add("second"));
+			return null;
+		});
+		// The tasks queued meanwhile were queued after the helper task of inOneTurn.
+		inOneTurn(() -> null);
+
+		assertThat(this.ran).containsExactly("first", "second", "a task queued meanwhile", "asked for by the first");
+	}
+
+	@Test
+	void aFlushThatThrowsDoesNotKeepTheOthersFromRunning() throws Exception {
+		inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			turn.flushAtEnd(() -> {
+				throw new IllegalStateException("broken handler");
+			});
+			turn.flushAtEnd(() -> this.ran.add("second"));
+			return null;
+		});
+
+		assertThat(this.ran).containsExactly("second");
+	}
+
+	@Test
+	void theReadsOfOneTurnShareOneClockReadingAndTheNextTurnReadsItAgain() throws Exception {
+		long[] times = inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			long first = turn.readNanos();
+			awaitClockPast(first);
+			return new long[] { first, turn.readNanos() };
+		});
+		assertThat(times[1]).isEqualTo(times[0]);
+		awaitClockPast(times[0]);
+
+		long nextTurn = inOneTurn(() -> EventLoopTurn.of(this.loop).readNanos());
+
+		assertThat(nextTurn).isGreaterThan(times[0]);
+	}
+
+	@Test
+	void eachEventLoopHasOneTurnOfItsOwn() throws Exception {
+		EventLoop other = this.group.next();
+		assertThat(other).isNotSameAs(this.loop);
+		EventLoopTurn first = this.loop.submit(() -> EventLoopTurn.of(this.loop)).get(5, TimeUnit.SECONDS);
+		EventLoopTurn again = this.loop.submit(() -> EventLoopTurn.of(this.loop)).get(5, TimeUnit.SECONDS);
+		EventLoopTurn others = other.submit(() -> EventLoopTurn.of(other)).get(5, TimeUnit.SECONDS);
+
+		assertThat(again).isSameAs(first);
+		assertThat(others).isNotSameAs(first);
+	}
+
+	/**
+	 * Run the step as one task of the event loop, then wait until the tasks it queued ran
+	 * too (tasks run in order).
+	 */
+	private <T> T inOneTurn(Callable<T> step) throws Exception {
+		T result = this.loop.submit(step).get(5, TimeUnit.SECONDS);
+		this.loop.submit(() -> { }).get(5, TimeUnit.SECONDS);
+		return result;
+	}
+
+	private int pendingTasks() {
+		return ((DefaultEventLoop) this.loop).pendingTasks();
+	}
+
+	/** Spin until the clock moves past the given time: it has nanosecond ticks, so briefly. */
+	private static void awaitClockPast(long time) {
+		while (System.nanoTime() <= time) {
+			Thread.onSpinWait();
+		}
+	}
+
+}
