@@ -97,7 +97,10 @@ public interface Session {
 
 	/**
 	 * Return when a package was last received (or, on WebSocket, a ping or pong). Sending
-	 * does not count. Starts at the time the session opened.
+	 * does not count. Starts at the time the session opened. The I/O thread reads the
+	 * clock once per turn of its event loop, at the first read of the turn, so this can be
+	 * earlier than the package's arrival by as long as one turn takes (microseconds, or
+	 * milliseconds for an event loop with many busy sessions).
 	 * @return the last-active time
 	 */
 	Instant lastActive();
