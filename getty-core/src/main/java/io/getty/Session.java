@@ -138,7 +138,10 @@ public interface Session {
 	void setReadTimeout(Duration timeout);
 
 	/**
-	 * Return the default timeout of writes.
+	 * Return the default timeout of writes. A write counts its timeout from when it was
+	 * made, except that one made on the I/O thread while it handles a read (a listener
+	 * answering) counts from the start of that read's event-loop turn, like
+	 * {@link #lastActive()}: earlier by as long as the turn has taken.
 	 * @return the write timeout
 	 */
 	Duration writeTimeout();

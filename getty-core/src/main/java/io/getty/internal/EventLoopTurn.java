@@ -15,15 +15,15 @@ import org.slf4j.LoggerFactory;
  * reads. Confined to its event loop's thread; each I/O thread has one.
  *
  * <p>
- * One task queued on the event loop per turn runs every held flush, in the order they
- * were asked for, and then forgets the time. A task per session costs a slot in the
- * event loop's task queue, taken with an atomic instruction, and its run: with 16
- * connections and one message in flight each, about a dozen sessions flush in each turn
- * (docs/benchmarks.md). Likewise the clock is read once per turn rather than once per
- * read: the time stands for every read of the turn, which is close enough for what it
- * is used for (a session's last activity and the start of a reply's write timeout,
- * both measured in seconds), and a clock read costs as much as the rest of a read's
- * bookkeeping.
+ * One task queued on the event loop per turn forgets the time and runs every held flush,
+ * in the order they were asked for. A task per session costs a slot in the event loop's
+ * task queue, taken with an atomic instruction, and its run: with 16 connections and one
+ * message in flight each, a dozen or so sessions flush in each turn (docs/benchmarks.md).
+ * Likewise the clock is read once per turn rather than once per read: the time stands for
+ * every read of the turn, which is close enough for what it is used for (a session's last
+ * activity and the start of a reply's write timeout, both measured in seconds), and a
+ * clock read costs as much as the rest of a read's bookkeeping. A turn that reads queues
+ * the task even when no flush waits for its end, to forget the time.
  */
 final class EventLoopTurn implements Runnable {
 
@@ -46,6 +46,12 @@ final class EventLoopTurn implements Runnable {
 	/** This turn's task is queued on the event loop. */
 	private boolean queued;
 
+	/** The task is running, so a flush the event loop refuses to queue joins its next batch. */
+	private boolean running;
+
+	/** While running: a flush was asked for that the event loop refused to queue. */
+	private boolean refusedWhileRunning;
+
 	/** Whether {@link #readNanos} was read in this turn. */
 	private boolean clockRead;
 
@@ -61,10 +67,13 @@ final class EventLoopTurn implements Runnable {
 	 * @return its turn
 	 */
 	static EventLoopTurn of(EventLoop eventLoop) {
+		if (!eventLoop.inEventLoop()) {
+			throw new IllegalStateException("The turn of " + eventLoop + " is confined to its thread, not "
+					+ Thread.currentThread().getName());
+		}
 		EventLoopTurn turn = TURNS.getIfExists();
 		if (turn == null || turn.eventLoop != eventLoop) {
-			// A thread runs one event loop for its whole life, so this happens once per thread
-			// (the check keeps a mistaken caller from queueing on another loop).
+			// Once per thread: a thread runs one event loop for its whole life.
 			turn = new EventLoopTurn(eventLoop);
 			TURNS.set(turn);
 		}
@@ -109,21 +118,42 @@ final class EventLoopTurn implements Runnable {
 			this.eventLoop.execute(this);
 		}
 		catch (RejectedExecutionException ex) {
-			// The event loop is shutting down: flush now rather than leave the writes behind.
-			run();
+			// The event loop is shutting down: flush now rather than leave the writes behind;
+			// from within the task, with its next batch.
+			this.queued = false;
+			if (this.running) {
+				this.refusedWhileRunning = true;
+			}
+			else {
+				run();
+			}
 		}
 	}
 
 	/** The end of the turn. */
 	@Override
 	public void run() {
+		this.running = true;
+		try {
+			do {
+				this.refusedWhileRunning = false;
+				runBatch();
+			}
+			while (this.refusedWhileRunning);
+		}
+		finally {
+			this.running = false;
+		}
+	}
+
+	private void runBatch() {
 		this.queued = false;
 		this.clockRead = false;
 		Runnable[] batch = this.flushes;
 		int batchCount = this.count;
 		// Flushes asked for while this batch runs (a write completion's callback that
-		// writes) go into the next batch, with its own task, so that one session that keeps
-		// writing cannot hold the event loop in this task.
+		// writes) go into the next batch, with a task of its own queued behind the tasks
+		// already waiting.
 		this.flushes = this.spare;
 		this.spare = batch;
 		this.count = 0;

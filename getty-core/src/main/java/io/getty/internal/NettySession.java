@@ -751,12 +751,16 @@ public final class NettySession implements Session {
 	/** Bytes arrived; their time stands for every package decoded from them. */
 	void bytesRead(int bytes) {
 		READ_BYTES.setRelease(this, this.readBytes + bytes);
+		this.readNanos = turn().readNanos();
+	}
+
+	private EventLoopTurn turn() {
 		EventLoopTurn turn = this.turn;
 		if (turn == null) {
 			turn = EventLoopTurn.of(this.channel.eventLoop());
 			this.turn = turn;
 		}
-		this.readNanos = turn.readNanos();
+		return turn;
 	}
 
 	/**
@@ -769,7 +773,7 @@ public final class NettySession implements Session {
 
 	/** Something counts as activity without being a package: a WebSocket ping or pong. */
 	void touch() {
-		LAST_ACTIVE.setRelease(this, System.nanoTime());
+		LAST_ACTIVE.setRelease(this, turn().readNanos());
 	}
 
 	/** A package could not be decoded but the session goes on (UDP, WebSocket). */

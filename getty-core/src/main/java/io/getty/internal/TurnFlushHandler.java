@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * channels' requests are read first and all their replies written after, and peers that
  * answer quickly find more channels ready in the next turn: with 16 connections and one
  * 128-byte message in flight each, about 5 % less server CPU per message (Reactor Netty
- * flushes its sends from a task queued on the event loop, with the same effect). The held
- * flushes of all sessions of an event loop run from one task per turn
+ * flushes its sends from a task queued on the event loop, with the same effect). The
+ * held flushes of all sessions of an event loop run from one task per turn
  * ({@link EventLoopTurn}), not one per session. A connection served alone waits no
- * longer, since the task runs as soon as the read is handled. Larger batches are not held: with 256 connections of 16 KiB batches, holding
- * every reply to the end of the turn cost about 20 % more server CPU per message.</li>
+ * longer, since the task runs as soon as the read is handled. Larger batches are not
+ * held: with 256 connections of 16 KiB batches, holding every reply to the end of the
+ * turn cost about 20 % more server CPU per message.</li>
  * <li>Netty's handler also flushes the moment the channel turns unwritable, that is when
  * a batch's replies pass the write-buffer high-water mark (64 KiB by default). With
  * 16 KiB packages that made one write system call per four replies instead of one per

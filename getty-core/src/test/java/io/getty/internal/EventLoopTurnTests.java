@@ -3,6 +3,8 @@ package io.getty.internal;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.DefaultEventLoop;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The turn of an event loop: the held flushes of every session run from one task at its
@@ -98,15 +102,39 @@ class EventLoopTurnTests {
 	}
 
 	@Test
-	void eachEventLoopHasOneTurnOfItsOwn() throws Exception {
+	void anEventLoopHasOneTurnAndOnlyItsThreadMayUseIt() throws Exception {
 		EventLoop other = this.group.next();
 		assertThat(other).isNotSameAs(this.loop);
 		EventLoopTurn first = this.loop.submit(() -> EventLoopTurn.of(this.loop)).get(5, TimeUnit.SECONDS);
 		EventLoopTurn again = this.loop.submit(() -> EventLoopTurn.of(this.loop)).get(5, TimeUnit.SECONDS);
-		EventLoopTurn others = other.submit(() -> EventLoopTurn.of(other)).get(5, TimeUnit.SECONDS);
 
 		assertThat(again).isSameAs(first);
-		assertThat(others).isNotSameAs(first);
+		assertThatIllegalStateException().isThrownBy(() -> EventLoopTurn.of(this.loop))
+			.withMessageContaining("confined to its thread");
+		Future<?> fromAnotherLoop = other.submit(() -> EventLoopTurn.of(this.loop));
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> fromAnotherLoop.get(5, TimeUnit.SECONDS))
+			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	@SuppressWarnings("deprecation")
+	void whileTheEventLoopShutsDownFlushesRunAtOnceAndNoneIsLost() throws Exception {
+		inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			// From now on the event loop refuses every task (it still finishes this one).
+			this.loop.shutdown();
+			turn.flushAtEnd(() -> {
+				this.ran.add("first");
+				turn.flushAtEnd(() -> this.ran.add("asked for by the first"));
+				turn.flushAtEnd(() -> this.ran.add("asked for by the first, again"));
+				this.ran.add("first, done");
+			});
+			turn.flushAtEnd(() -> this.ran.add("second"));
+			return null;
+		});
+
+		assertThat(this.ran).containsExactly("first", "first, done", "asked for by the first",
+				"asked for by the first, again", "second");
 	}
 
 	/**
@@ -115,7 +143,9 @@ class EventLoopTurnTests {
 	 */
 	private <T> T inOneTurn(Callable<T> step) throws Exception {
 		T result = this.loop.submit(step).get(5, TimeUnit.SECONDS);
-		this.loop.submit(() -> { }).get(5, TimeUnit.SECONDS);
+		if (!this.loop.isShutdown()) {
+			this.loop.submit(() -> { }).get(5, TimeUnit.SECONDS);
+		}
 		return result;
 	}
 
