@@ -195,7 +195,8 @@ public final class BenchmarkRunner {
 				.collect(Collectors.joining(", ")));
 		}
 		else {
-			log("[%3d] %-40s FAILED: %s", ++this.done, what, results.get(0).failure());
+			log("[%3d] %-40s FAILED: %s", ++this.done, what,
+					results.stream().filter((result) -> !result.passed()).findFirst().orElseThrow().failure());
 		}
 	}
 

@@ -1,9 +1,11 @@
 package io.getty.bench.harness;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.getty.bench.harness.report.Medians;
 import io.getty.bench.harness.scenario.CellResult;
@@ -97,7 +99,8 @@ public final class RunResults {
 	/**
 	 * Return the peers whose matrix run of a cell reached {@link RunPlan#CLOSE_PEER} of
 	 * getty-core's (NIO) throughput there, judged on the median of getty-core's runs so far
-	 * (the matrix run and any headline repeats): the figure the peer comparison uses.
+	 * (the matrix run and any headline repeats), the figure the comparison with a peer uses
+	 * where no runs in turns decide it.
 	 * @param cell the cell
 	 * @return the close peers, in the matrix's order; empty if getty-core has no passed run
 	 */
@@ -193,21 +196,12 @@ public final class RunResults {
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add(cell.title() + " (repeat) / " + result.server().id() + ": "
 					+ result.failure())));
-		// A failed run in turns fails each of its servers with the same message; list it once.
-		this.peersInTurns.forEach((cell, runs) -> runs.forEach((run) -> run.stream()
-			.filter((result) -> !result.passed())
-			.findFirst()
-			.ifPresent((result) -> failures.add(cell.title() + " (close peers in turns) / " + result.server().id()
-					+ ": " + result.failure()))));
+		this.peersInTurns.forEach((cell, runs) -> runs
+			.forEach((run) -> addFailuresInTurns(failures, cell.title() + " (close peers in turns)", run)));
 		this.latency.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add("fixed rate / " + result.server().id() + ": " + result.failure()));
-		// A failed run in turns fails each of its servers with the same message; list it once.
-		this.inTurns.forEach((run) -> run.stream()
-			.filter((result) -> !result.passed())
-			.findFirst()
-			.ifPresent((result) -> failures.add("fixed rate in turns / " + result.server().id() + ": "
-					+ result.failure())));
+		this.inTurns.forEach((run) -> addFailuresInTurns(failures, "fixed rate in turns", run));
 		this.idle.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add("idle / " + result.server().id() + ": " + result.failure()));
@@ -221,6 +215,17 @@ public final class RunResults {
 			failures.add("client pool refill: " + this.reconnect.failure());
 		}
 		return failures;
+	}
+
+	/**
+	 * A run in turns that fails a gate fails each of its servers with the same message:
+	 * list each message once, under the first server that has it.
+	 */
+	private static void addFailuresInTurns(List<String> failures, String what, List<CellResult> run) {
+		Set<String> messages = new HashSet<>();
+		run.stream()
+			.filter((result) -> !result.passed() && messages.add(result.failure()))
+			.forEach((result) -> failures.add(what + " / " + result.server().id() + ": " + result.failure()));
 	}
 
 }

@@ -153,7 +153,8 @@ class MarkdownReportTests {
 		report(results).writeTo(file);
 
 		assertThat(Files.readString(file)).contains("behind Apache MINA at " + CELL.title()
-				+ " (getty-core 0.995× its msgs/s, median of 2 runs in turns; 990,000 vs 995,000). "
+				+ " (getty-core's msgs/s 0.995× the peer's, median of 2 runs in turns; median msgs/s 990,000 vs "
+				+ "995,000). "
 				+ "Goal (ahead everywhere): **missed**.");
 	}
 

@@ -55,7 +55,11 @@ final class ClosedLoopTurns implements Runnable {
 			this.groups.get(group).forEach(EchoConnection::resume);
 			this.active = group;
 		}
-		this.loop.schedule(this, Math.max(0, this.order.turnEnd(now) - System.nanoTime()), TimeUnit.NANOSECONDS);
+		long end = this.order.turnEnd(now);
+		if (end != Long.MAX_VALUE) {
+			// A single group keeps the load for good: nothing to schedule.
+			this.loop.schedule(this, Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
 	}
 
 }

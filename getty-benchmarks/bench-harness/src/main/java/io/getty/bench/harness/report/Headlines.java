@@ -68,8 +68,8 @@ final class Headlines {
 		boolean met = true;
 		boolean inTurns = !results.inTurns().isEmpty();
 		for (ServerSpec getty : GETTY) {
-			Optional<CellResult> single = find(results.latency(), getty);
-			Optional<CellResult> base = find(results.latency(), ServerCatalog.baselineFor(getty));
+			Optional<CellResult> single = ResultTables.passedIn(results.latency(), getty);
+			Optional<CellResult> base = ResultTables.passedIn(results.latency(), ServerCatalog.baselineFor(getty));
 			boolean bothRan = single.isPresent() && base.isPresent();
 			String separateRatio = bothRan ? String.format("%.2f×", p99(single.get()) / p99(base.get())) : "";
 			String separateDetail = bothRan
@@ -155,9 +155,9 @@ final class Headlines {
 				if (turns.isPresent() && turns.get().runs() > 0) {
 					if (turns.get().gettyBehind()) {
 						PeerInTurns row = turns.get();
-						losses.add(peer.label() + " at " + cell.title() + " (getty-core "
-								+ String.format("%.3f×", row.medianRatio()) + " its msgs/s, median of " + row.runs()
-								+ " runs in turns; " + Format.count(row.gettyPerSecond()) + " vs "
+						losses.add(peer.label() + " at " + cell.title() + " (getty-core's msgs/s "
+								+ String.format("%.3f×", row.medianRatio()) + " the peer's, median of " + row.runs()
+								+ " runs in turns; median msgs/s " + Format.count(row.gettyPerSecond()) + " vs "
 								+ Format.count(row.peerPerSecond()) + ")");
 					}
 					continue;
@@ -179,10 +179,6 @@ final class Headlines {
 				+ " %, judged on the runs in turns with it): "
 				+ (losses.isEmpty() ? "ahead in every one. Goal: met."
 						: "behind " + String.join("; ", losses) + ". Goal (ahead everywhere): **missed**."));
-	}
-
-	private static Optional<CellResult> find(List<CellResult> results, ServerSpec server) {
-		return results.stream().filter((r) -> r.passed() && r.server().id().equals(server.id())).findFirst();
 	}
 
 	private static String verdict(boolean met) {

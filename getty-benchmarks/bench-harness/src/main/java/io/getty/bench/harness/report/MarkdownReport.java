@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import io.getty.bench.harness.ThroughputCell;
 import io.getty.bench.harness.scenario.CellResult;
 import io.getty.bench.harness.scenario.LoadScenario;
 import io.getty.bench.harness.scenario.ReconnectResult;
-import io.getty.bench.harness.server.ServerCatalog;
 import io.getty.bench.harness.server.ServerLauncher;
 import io.getty.bench.harness.server.ServerSpec;
 
@@ -163,8 +161,9 @@ public final class MarkdownReport {
 			.append("). One run per cell, so that the whole matrix fits in about 30 minutes on 2 cores; the headline ")
 			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
 			.append("headline uses the medians; where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
-			.append(" % of getty-core's (NIO) median msgs/s, both ran the cell ").append(plan.peerRunsInTurns())
-			.append(" more times in turns (see below) and the comparison with the peers uses those runs.\n");
+			.append(" % of getty-core's (NIO) median msgs/s, getty-core and the close peers ran the cell ")
+			.append(plan.peerRunsInTurns())
+			.append(" more times in turns (see below) and the comparison with those peers uses those runs.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden. ")
@@ -256,7 +255,10 @@ public final class MarkdownReport {
 				.append(" ms, in a random order per round, until each had ").append(plan.warmup().toSeconds())
 				.append(" s of warm-up and ").append(plan.measure().toSeconds())
 				.append(" s measured. When a server's turn ends its connections stop sending and the replies in ")
-				.append("flight arrive in the next turn; its msgs/s are its replies over the time of its turns. Separate ")
+				.append("flight arrive in the next turn; its msgs/s are its replies over the time of its turns. Those ")
+				.append("last replies (connections × depth of them) are handled in the next server's turn, on the same ")
+				.append("CPU, and a server's CPU per message includes its idle JVM's background during the others' ")
+				.append("turns; both pull the servers' ratio slightly towards 1. Separate ")
 				.append("runs on this machine differ by more than these servers do (the controls above); servers ")
 				.append("measured in turns within one window meet the same speed of the machine, so the ratio within ")
 				.append("each run compares the servers. The comparison with the peers uses the median of those ")

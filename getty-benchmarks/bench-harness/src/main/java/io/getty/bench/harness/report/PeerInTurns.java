@@ -40,7 +40,7 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 	static List<PeerInTurns> of(List<List<CellResult>> runs) {
 		List<PeerInTurns> summaries = new ArrayList<>();
 		for (ServerSpec peer : ServerCatalog.peers()) {
-			if (runs.stream().anyMatch((run) -> find(run, peer).isPresent())) {
+			if (runs.stream().flatMap(List::stream).anyMatch((result) -> result.server().id().equals(peer.id()))) {
 				summaries.add(of(runs, peer));
 			}
 		}
@@ -50,8 +50,8 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 	private static PeerInTurns of(List<List<CellResult>> runs, ServerSpec peer) {
 		List<CellResult[]> pairs = new ArrayList<>();
 		for (List<CellResult> run : runs) {
-			Optional<CellResult> getty = find(run, ServerCatalog.GETTY_NIO).filter(CellResult::passed);
-			Optional<CellResult> other = find(run, peer).filter(CellResult::passed);
+			Optional<CellResult> getty = ResultTables.passedIn(run, ServerCatalog.GETTY_NIO);
+			Optional<CellResult> other = ResultTables.passedIn(run, peer);
 			if (getty.isPresent() && other.isPresent()) {
 				pairs.add(new CellResult[] { getty.get(), other.get() });
 			}
@@ -80,10 +80,6 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 
 	private static double median(List<CellResult[]> pairs, int index, ToDoubleFunction<CellResult> value) {
 		return Medians.median(pairs.stream().mapToDouble((pair) -> value.applyAsDouble(pair[index])).sorted().toArray());
-	}
-
-	private static Optional<CellResult> find(List<CellResult> run, ServerSpec server) {
-		return run.stream().filter((result) -> result.server().id().equals(server.id())).findFirst();
 	}
 
 }

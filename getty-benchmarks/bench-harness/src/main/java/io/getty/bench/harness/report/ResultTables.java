@@ -198,8 +198,12 @@ final class ResultTables {
 		return table.toString();
 	}
 
-	private static Optional<CellResult> passedIn(List<CellResult> run, ServerSpec server) {
-		return run.stream().filter((result) -> result.passed() && result.server().id().equals(server.id())).findFirst();
+	/**
+	 * Return a server's passed result among results of any servers.
+	 */
+	static Optional<CellResult> passedIn(List<CellResult> results, ServerSpec server) {
+		return results.stream().filter((result) -> result.passed() && result.server().id().equals(server.id()))
+			.findFirst();
 	}
 
 	private static String percentiles(CellResult result) {

@@ -76,8 +76,8 @@ public final class LoadScenario {
 	}
 
 	/**
-	 * Run a fixed-rate load against several servers in turns, each in its own fresh JVM
-	 * on the same CPUs, so that they are measured in the same window (see
+	 * Run a load against several servers in turns, each in its own fresh JVM on the same
+	 * CPUs, so that they are measured in the same window (see
 	 * {@link LoadGenerator#runInTurns}).
 	 * @param servers the servers
 	 * @param spec the load each server gets in its turns
@@ -85,7 +85,8 @@ public final class LoadScenario {
 	 * @param seed the seed of the order of turns
 	 * @param logSuffix appended to each server's id for its log file name
 	 * @return one result per server, in the given order; if any server fails a gate, all
-	 * results are failures naming it
+	 * results are failures naming it; a server that answered nothing in the window fails
+	 * on its own
 	 * @throws InterruptedException if interrupted
 	 */
 	public List<CellResult> runInTurns(List<ServerSpec> servers, LoadSpec spec, Duration slice, long seed,
@@ -95,8 +96,8 @@ public final class LoadScenario {
 			for (ServerSpec server : servers) {
 				processes.add(this.launcher.start(server, "in-turns-" + server.id() + "-" + logSuffix));
 			}
-			// One after another: the first sits idle through the second's warm-up, and which
-			// server starts first alternates from run to run.
+			// One after another: each sits idle through the later ones' preparation, so the
+			// caller varies which server starts first from run to run.
 			for (ServerProcess process : processes) {
 				prepare(process, spec);
 			}
