@@ -38,7 +38,7 @@ final class EventLoopTurn implements Runnable {
 	/** The flushes that wait for the end of this turn, in order; {@code count} of them. */
 	private Runnable[] flushes = new Runnable[INITIAL_FLUSHES];
 
-	/** An empty array that takes the next turn's flushes while this turn's run. */
+	/** An empty array that takes the next batch of flushes while this batch runs. */
 	private Runnable[] spare = new Runnable[INITIAL_FLUSHES];
 
 	private int count;

@@ -173,8 +173,8 @@ public final class BenchmarkRunner {
 				continue;
 			}
 			for (int run = 1; run <= plan.peerRunsInTurns(); run++) {
-				// Shuffled, so that which JVM starts first and sits idle through the others'
-				// warm-up changes from run to run; the order of turns is random per round.
+				// Shuffled, so that which JVM starts first, and sits idle while the others
+				// start, changes from run to run; the order of turns is random per round.
 				List<ServerSpec> servers = new ArrayList<>(close);
 				servers.add(ServerCatalog.GETTY_NIO);
 				Collections.shuffle(servers, this.order);
