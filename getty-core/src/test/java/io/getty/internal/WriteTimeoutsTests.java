@@ -70,6 +70,46 @@ class WriteTimeoutsTests {
 		}
 	}
 
+	@Test
+	void writesLeaveInOrderWhateverOrderTheyFinishInAndOnlyThoseDueTimeOut() throws Exception {
+		this.server.start();
+		try (RawClient client = new RawClient(this.server.port())) {
+			NettySession session = (NettySession) this.listener.awaitOpen();
+			session.channel().eventLoop().submit(() -> {
+				WriteTimeouts timeouts = new WriteTimeouts(session.channel().eventLoop(), "test session",
+						() -> WRITE_TIMEOUT);
+				long later = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+				WriteOperation first = new WriteOperation(session, null, 1, 1, later);
+				WriteOperation due = new WriteOperation(session, null, 2, 1, System.nanoTime() - 1);
+				WriteOperation third = new WriteOperation(session, null, 3, 1, later);
+				timeouts.track(first);
+				timeouts.track(due);
+				timeouts.track(third);
+				assertThat(timeouts.outstanding()).containsExactly(first, due, third);
+
+				// The timer fails the write past its deadline, wherever it is, and keeps the rest.
+				timeouts.run();
+				assertThat(due).isCompletedExceptionally();
+				assertThat(Futures.failureOf(due, Duration.ZERO)).isInstanceOf(WriteTimeoutException.class);
+				assertThat(timeouts.outstanding()).containsExactly(first, third);
+
+				// A write that finished out of order waits behind the first, then leaves with it.
+				timeouts.finished(third);
+				third.complete(new WriteResult(3, 1));
+				assertThat(timeouts.outstanding()).containsExactly(first, third);
+				timeouts.finished(first);
+				assertThat(timeouts.outstanding()).isEmpty();
+
+				WriteOperation after = new WriteOperation(session, null, 4, 1, later);
+				timeouts.track(after);
+				assertThat(timeouts.outstanding()).containsExactly(after);
+				timeouts.cancel();
+				assertThat(timeouts.outstanding()).isEmpty();
+				return null;
+			}).get();
+		}
+	}
+
 	/**
 	 * Echo one package, whose write arms the timer, then wait until the timer has found
 	 * nothing outstanding and re-armed itself at least twice.
