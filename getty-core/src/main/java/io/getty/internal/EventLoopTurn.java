@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the sessions of one event loop share within one turn of it, that is the loop's
  * handling of the channels that are ready and then of its queued tasks: the flushes held
- * for the end of the turn (see {@link TurnFlushHandler}), and the time of the turn's
- * reads. Confined to its event loop's thread; each I/O thread has one.
+ * for the end of the turn (see {@link TurnFlushHandler}), the time of the turn's reads,
+ * and how many sessions had replies to flush in it and in the turn before, which tells a
+ * session served alone. Confined to its event loop's thread; each I/O thread has one.
  *
  * <p>
  * One task queued on the event loop per turn forgets the time and runs every held flush,
@@ -51,6 +52,12 @@ final class EventLoopTurn implements Runnable {
 
 	/** While running: a flush was asked for that the event loop refused to queue. */
 	private boolean refusedWhileRunning;
+
+	/** Sessions whose read batch left replies to flush, in this turn. */
+	private int replyingSessions;
+
+	/** Sessions whose read batch left replies to flush, in the turn before this one. */
+	private int replyingSessionsBefore;
 
 	/** Whether {@link #readNanos} was read in this turn. */
 	private boolean clockRead;
@@ -92,6 +99,24 @@ final class EventLoopTurn implements Runnable {
 			queue();
 		}
 		return this.readNanos;
+	}
+
+	/**
+	 * A session's read batch completed and left replies to flush: count it, and return
+	 * whether the session is served alone, so that holding its replies for the end of the
+	 * turn gains nothing. It is alone when no session replied before it in this turn and
+	 * at most one did in the turn before: a connection in ping-pong with its peer, or the
+	 * only busy one of a quiet server. A turn cannot tell how many ready channels it has
+	 * yet to read, so the turn before stands for it; once a turn serves two or more, the
+	 * next one holds every reply for its end.
+	 * @return whether to flush the replies now rather than at the end of the turn
+	 */
+	boolean repliesReady() {
+		boolean alone = this.replyingSessions == 0 && this.replyingSessionsBefore <= 1;
+		this.replyingSessions++;
+		// The end of the turn moves the count to the turn before.
+		queue();
+		return alone;
 	}
 
 	/**
@@ -149,6 +174,8 @@ final class EventLoopTurn implements Runnable {
 	private void runBatch() {
 		this.queued = false;
 		this.clockRead = false;
+		this.replyingSessionsBefore = this.replyingSessions;
+		this.replyingSessions = 0;
 		Runnable[] batch = this.flushes;
 		int batchCount = this.count;
 		// Flushes asked for while this batch runs (a write completion's callback that

@@ -1,5 +1,6 @@
 package io.getty.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The turn of an event loop: the held flushes of every session run from one task at its
- * end, in order, and its reads share one clock reading.
+ * end, in order, its reads share one clock reading, and it tells a session served alone.
  */
 class EventLoopTurnTests {
 
@@ -102,6 +103,22 @@ class EventLoopTurnTests {
 	}
 
 	@Test
+	void aSessionIsServedAloneWhileNoTurnServesTwo() throws Exception {
+		// The first turn of an event loop has no turn before it.
+		List<Boolean> first = inOneTurn(() -> repliesReady(2));
+		List<Boolean> afterTwo = inOneTurn(() -> repliesReady(1));
+		List<Boolean> afterOne = inOneTurn(() -> repliesReady(1));
+		List<Boolean> afterOneAgain = inOneTurn(() -> repliesReady(3));
+		List<Boolean> afterThree = inOneTurn(() -> repliesReady(1));
+
+		assertThat(first).containsExactly(true, false);
+		assertThat(afterTwo).containsExactly(false);
+		assertThat(afterOne).containsExactly(true);
+		assertThat(afterOneAgain).containsExactly(true, false, false);
+		assertThat(afterThree).containsExactly(false);
+	}
+
+	@Test
 	void anEventLoopHasOneTurnAndOnlyItsThreadMayUseIt() throws Exception {
 		EventLoop other = this.group.next();
 		assertThat(other).isNotSameAs(this.loop);
@@ -147,6 +164,16 @@ class EventLoopTurnTests {
 			this.loop.submit(() -> { }).get(5, TimeUnit.SECONDS);
 		}
 		return result;
+	}
+
+	/** Tell the turn that the given number of sessions have replies ready, one after the other. */
+	private List<Boolean> repliesReady(int sessions) {
+		EventLoopTurn turn = EventLoopTurn.of(this.loop);
+		List<Boolean> alone = new ArrayList<>();
+		for (int i = 0; i < sessions; i++) {
+			alone.add(turn.repliesReady());
+		}
+		return alone;
 	}
 
 	private int pendingTasks() {

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link TurnFlushHandler}: a small read batch's replies go out at the end of the
- * event-loop turn, a large one's when its read completes, in one flush even past the
+ * event-loop turn, or when its read completes if its session is served alone; a large
+ * one's when its read completes, in one flush even past the
  * high-water mark; a batch larger than the early-flush bound goes out in parts of that size;
  * writes outside a read go out once per turn; closing or an exception flushes what is
  * pending.
@@ -89,7 +90,9 @@ class TurnFlushHandlerTests {
 	}
 
 	@Test
-	void aSmallReadBatchWaitsForTheEndOfTheTurn() {
+	void aSmallReadBatchWaitsForTheEndOfTheTurnAfterATurnThatServedTwoSessions() {
+		inOneTurn(() -> otherSessionsReplied(2));
+
 		List<Integer> beforeTheTurnEnds = inOneTurn(() -> {
 			// Three reads of two 1 KiB replies each: less than DEFERRED_BATCH_BYTES.
 			for (int read = 0; read < 3; read++) {
@@ -100,6 +103,33 @@ class TurnFlushHandlerTests {
 
 		assertThat(beforeTheTurnEnds).isEmpty();
 		assertThat(this.flushes.messagesPerFlush).containsExactly(6);
+	}
+
+	@Test
+	void aSmallReadBatchWaitsForTheEndOfTheTurnWhenAnotherSessionRepliedBeforeIt() {
+		List<Integer> beforeTheTurnEnds = inOneTurn(() -> {
+			otherSessionsReplied(1);
+			this.channel.pipeline().fireChannelRead(new Replies(2, 1024));
+			this.channel.pipeline().fireChannelReadComplete();
+		});
+
+		assertThat(beforeTheTurnEnds).isEmpty();
+		assertThat(this.flushes.messagesPerFlush).containsExactly(2);
+	}
+
+	@Test
+	void aSessionServedAloneFlushesWhenItsReadCompletes() {
+		// Ping-pong: one session replies per turn.
+		List<List<Integer>> beforeEachTurnEnds = new ArrayList<>();
+		for (int turn = 0; turn < 3; turn++) {
+			beforeEachTurnEnds.add(inOneTurn(() -> {
+				this.channel.pipeline().fireChannelRead(new Replies(1, 128));
+				this.channel.pipeline().fireChannelReadComplete();
+			}));
+			this.flushes.messagesPerFlush.clear();
+		}
+
+		assertThat(beforeEachTurnEnds).containsExactly(List.of(1), List.of(1), List.of(1));
 	}
 
 	@Test
@@ -193,6 +223,14 @@ class TurnFlushHandlerTests {
 			throw new IllegalStateException(ex);
 		}
 		return beforeTheTurnEnds;
+	}
+
+	/** Sessions of the same event loop, played by the test, had replies ready in this turn. */
+	private void otherSessionsReplied(int sessions) {
+		EventLoopTurn turn = EventLoopTurn.of(this.channel.eventLoop());
+		for (int i = 0; i < sessions; i++) {
+			turn.repliesReady();
+		}
 	}
 
 	/** What the test sends as a read: the replies it asks for. */
