@@ -107,8 +107,9 @@ final class EventLoopTurn implements Runnable {
 	 * turn gains nothing. It is alone when no session replied before it in this turn and
 	 * at most one did in the turn before: a connection in ping-pong with its peer, or the
 	 * only busy one of a quiet server. A turn cannot tell how many ready channels it has
-	 * yet to read, so the turn before stands for it; once a turn serves two or more, the
-	 * next one holds every reply for its end.
+	 * yet to read, so the turn before that read stands for it; once a turn serves two or
+	 * more, the next one holds every small batch of replies for its end. Queues the end of
+	 * the turn, which moves the count.
 	 * @return whether to flush the replies now rather than at the end of the turn
 	 */
 	boolean repliesReady() {
@@ -173,9 +174,14 @@ final class EventLoopTurn implements Runnable {
 
 	private void runBatch() {
 		this.queued = false;
+		// A run without reads since the last (a flush asked for while the batch ran, a
+		// write handed over from another thread) ends no turn of reads: the last one that
+		// read still stands for the turn before.
+		if (this.clockRead || this.replyingSessions > 0) {
+			this.replyingSessionsBefore = this.replyingSessions;
+			this.replyingSessions = 0;
+		}
 		this.clockRead = false;
-		this.replyingSessionsBefore = this.replyingSessions;
-		this.replyingSessions = 0;
 		Runnable[] batch = this.flushes;
 		int batchCount = this.count;
 		// Flushes asked for while this batch runs (a write completion's callback that

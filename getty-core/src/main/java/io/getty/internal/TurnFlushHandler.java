@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Coalesces a session's flushes: a read batch's replies go out together, small batches at
- * the end of the event-loop turn, larger ones when their read completes; writes handed over
- * from other threads go out once per turn.
+ * the end of the event-loop turn (at once when the session is served alone), larger ones
+ * when their read completes; writes handed over from other threads go out once per turn.
  *
  * <p>
  * This is where getty differs from Netty's {@code FlushConsolidationHandler}, which it
@@ -58,8 +58,9 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 	static final long EARLY_FLUSH_BYTES = 512 * 1024;
 
 	/**
-	 * A read batch with fewer bytes of replies than this waits for the end of the turn; a
-	 * larger one is flushed when its read completes, before its replies leave the cache.
+	 * A read batch with fewer bytes of replies than this waits for the end of the turn,
+	 * unless its session is served alone; a larger one is flushed when its read completes,
+	 * before its replies leave the cache.
 	 */
 	static final int DEFERRED_BATCH_BYTES = 8 * 1024;
 

@@ -119,6 +119,21 @@ class EventLoopTurnTests {
 	}
 
 	@Test
+	void anEndOfTurnWithoutReadsLeavesTheLastTurnThatReadAsTheTurnBefore() throws Exception {
+		inOneTurn(() -> repliesReady(2));
+		// A flush asked for outside any read: the task runs, but no session read.
+		inOneTurn(() -> {
+			EventLoopTurn.of(this.loop).flushAtEnd(() -> this.ran.add("handed over"));
+			return null;
+		});
+
+		List<Boolean> next = inOneTurn(() -> repliesReady(1));
+
+		assertThat(this.ran).containsExactly("handed over");
+		assertThat(next).containsExactly(false);
+	}
+
+	@Test
 	void anEventLoopHasOneTurnAndOnlyItsThreadMayUseIt() throws Exception {
 		EventLoop other = this.group.next();
 		assertThat(other).isNotSameAs(this.loop);

@@ -121,6 +121,7 @@ class TurnFlushHandlerTests {
 	void aSessionServedAloneFlushesWhenItsReadCompletes() {
 		// Ping-pong: one session replies per turn.
 		List<List<Integer>> beforeEachTurnEnds = new ArrayList<>();
+		List<Boolean> nextSessionAlone = new ArrayList<>();
 		for (int turn = 0; turn < 3; turn++) {
 			beforeEachTurnEnds.add(inOneTurn(() -> {
 				this.channel.pipeline().fireChannelRead(new Replies(1, 128));
@@ -128,14 +129,41 @@ class TurnFlushHandlerTests {
 			}));
 			this.flushes.messagesPerFlush.clear();
 		}
+		// The handler's reply counts: another session replying after it is not alone.
+		inOneTurn(() -> {
+			this.channel.pipeline().fireChannelRead(new Replies(1, 128));
+			this.channel.pipeline().fireChannelReadComplete();
+			nextSessionAlone.add(EventLoopTurn.of(this.channel.eventLoop()).repliesReady());
+		});
 
 		assertThat(beforeEachTurnEnds).containsExactly(List.of(1), List.of(1), List.of(1));
+		assertThat(nextSessionAlone).containsExactly(false);
+	}
+
+	@Test
+	void aLargeReadBatchCountsTowardsTheTurnSoTheNextTurnHoldsSmallBatches() {
+		inOneTurn(() -> {
+			otherSessionsReplied(1);
+			this.channel.pipeline().fireChannelRead(new Replies(1, PACKAGE));
+			this.channel.pipeline().fireChannelReadComplete();
+		});
+		this.flushes.messagesPerFlush.clear();
+
+		List<Integer> beforeTheTurnEnds = inOneTurn(() -> {
+			this.channel.pipeline().fireChannelRead(new Replies(1, 128));
+			this.channel.pipeline().fireChannelReadComplete();
+		});
+
+		assertThat(beforeTheTurnEnds).isEmpty();
+		assertThat(this.flushes.messagesPerFlush).containsExactly(1);
 	}
 
 	@Test
 	void aLargeReadBatchIsFlushedOnceWhenItsReadCompletesEvenPastTheHighWaterMark() {
 		List<Integer> beforeTheReadCompletes = new ArrayList<>();
 		List<Integer> beforeTheTurnEnds = inOneTurn(() -> {
+			// Not served alone: the batch's size alone decides.
+			otherSessionsReplied(1);
 			// Three reads of four 16 KiB replies each: 192 KiB, three times the high-water
 			// mark. Netty's FlushConsolidationHandler flushes when the channel turns
 			// unwritable, after the fourth reply.
@@ -155,6 +183,7 @@ class TurnFlushHandlerTests {
 		int perPart = (int) (TurnFlushHandler.EARLY_FLUSH_BYTES / PACKAGE);
 
 		List<Integer> beforeTheTurnEnds = inOneTurn(() -> {
+			otherSessionsReplied(1);
 			this.channel.pipeline().fireChannelRead(new Replies(perPart + 5, PACKAGE));
 			this.channel.pipeline().fireChannelRead(new Replies(perPart, PACKAGE));
 			this.channel.pipeline().fireChannelReadComplete();
