@@ -34,7 +34,7 @@ public final class ServerCatalog {
 			"io.getty.bench.getty.GettyEchoMain", List.of("--transport=nio", "--cron=1000"), "nio",
 			"TcpServer + LengthFieldCodec.int32BigEndian(); EventListener<byte[]> on the I/O thread calls "
 					+ "session.writePkg(pkg); the replies written before a flush share one buffer (getty's default "
-					+ "on TCP); getty flushes once per read (small read batches at the end of the turn); "
+					+ "on TCP); getty flushes once per read (small read batches at the end of the turn, unless the session is served alone); "
 					+ "session cron period 1 s");
 
 	/** getty-core over epoll, its default on Linux. */
