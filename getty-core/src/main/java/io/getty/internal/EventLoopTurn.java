@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * activity and the start of a reply's write timeout, both measured in seconds), and a
  * clock read costs as much as the rest of a read's bookkeeping. A turn that reads queues
  * the task even when no flush waits for its end, to forget the time.
+ *
+ * <p>
+ * The same task checks the writes made while the turn read, once the held flushes have
+ * run: a write that has not finished by then is tracked for its write timeout, and the
+ * others, nearly all of them, never are (see {@link #checkWriteAtEnd}).
  */
 final class EventLoopTurn implements Runnable {
 
@@ -33,6 +38,8 @@ final class EventLoopTurn implements Runnable {
 	private static final FastThreadLocal<EventLoopTurn> TURNS = new FastThreadLocal<>();
 
 	private static final int INITIAL_FLUSHES = 16;
+
+	private static final int INITIAL_WRITES_TO_CHECK = 32;
 
 	private final EventLoop eventLoop;
 
@@ -63,6 +70,14 @@ final class EventLoopTurn implements Runnable {
 	private boolean clockRead;
 
 	private long readNanos;
+
+	/** The writes made while this turn read, {@code writesToCheckCount} of them (see {@link #checkWriteAtEnd}). */
+	private WriteOperation[] writesToCheck = new WriteOperation[INITIAL_WRITES_TO_CHECK];
+
+	private int writesToCheckCount;
+
+	/** How many of {@link #writesToCheck} have finished. */
+	private int writesFinishedInTurn;
 
 	private EventLoopTurn(EventLoop eventLoop) {
 		this.eventLoop = eventLoop;
@@ -118,6 +133,33 @@ final class EventLoopTurn implements Runnable {
 		// The end of the turn moves the count to the turn before.
 		queue();
 		return alone;
+	}
+
+	/**
+	 * Check a write made while this turn read at the end of the turn, after the held
+	 * flushes: it is tracked for its write timeout only if it has not finished by then.
+	 * Such a write is flushed by the end of the turn at the latest, and unless its peer
+	 * reads too slowly it finishes in that flush. Tracking every write in its session's
+	 * queue, an insertion and a removal each, was 5 % of the I/O thread's Java samples
+	 * with one message in flight per connection (docs/benchmarks.md, point 19); here a
+	 * write costs a slot in an array and a count. Its deadline is unchanged, so a write
+	 * tracked a turn late still times out on time.
+	 * @param write the write, just handed to Netty; its session calls
+	 * {@link #writeFinishedInTurn()} if it finishes before the check
+	 */
+	void checkWriteAtEnd(WriteOperation write) {
+		write.awaitsEndOfTurn = true;
+		if (this.writesToCheckCount == this.writesToCheck.length) {
+			this.writesToCheck = Arrays.copyOf(this.writesToCheck, this.writesToCheckCount * 2);
+		}
+		this.writesToCheck[this.writesToCheckCount++] = write;
+		// After the write is in: an event loop that refuses the task runs it at once.
+		queue();
+	}
+
+	/** A write left for the check at the end of this turn finished before it. */
+	void writeFinishedInTurn() {
+		this.writesFinishedInTurn++;
 	}
 
 	/**
@@ -200,6 +242,31 @@ final class EventLoopTurn implements Runnable {
 				// Not expected (Netty reports a failed flush through the pipeline), but one
 				// session's failure must not keep the others' writes from leaving.
 				logger.warn("An end-of-turn flush failed; the other sessions' flushes go on", ex);
+			}
+		}
+		checkWrites();
+	}
+
+	/**
+	 * After the held flushes: track the writes made while the turn read that have not
+	 * finished. Usually all have, which the count tells without looking at them; the
+	 * slots are cleared either way, so the array keeps no finished write alive.
+	 */
+	private void checkWrites() {
+		int count = this.writesToCheckCount;
+		if (count == 0) {
+			return;
+		}
+		boolean allFinished = this.writesFinishedInTurn == count;
+		this.writesToCheckCount = 0;
+		this.writesFinishedInTurn = 0;
+		WriteOperation[] writes = this.writesToCheck;
+		for (int i = 0; i < count; i++) {
+			WriteOperation write = writes[i];
+			writes[i] = null;
+			if (!allFinished && write.awaitsEndOfTurn) {
+				write.awaitsEndOfTurn = false;
+				write.session().trackNowUnlessDone(write);
 			}
 		}
 	}

@@ -686,7 +686,23 @@ public final class NettySession implements Session {
 		trackUnlessDone(operation);
 	}
 
+	/**
+	 * Track a write for its write timeout unless it finished already. A write made while
+	 * a read is delivered is flushed by the end of the event-loop turn at the latest, and
+	 * nearly always finishes in that flush: it is left for the end of the turn to check,
+	 * which tracks it only if it is still unfinished then (docs/benchmarks.md, point 19).
+	 */
 	private void trackUnlessDone(WriteOperation operation) {
+		if (this.reading) {
+			turn().checkWriteAtEnd(operation);
+		}
+		else {
+			trackNowUnlessDone(operation);
+		}
+	}
+
+	/** Called on the I/O thread with a write to track for its write timeout now. */
+	void trackNowUnlessDone(WriteOperation operation) {
 		if (!operation.isDone()) {
 			if (this.writeTimeouts == null) {
 				this.writeTimeouts = new WriteTimeouts(this.channel.eventLoop(), describe(), this::writeTimeout);
@@ -716,12 +732,16 @@ public final class NettySession implements Session {
 			WRITTEN_BYTES.setRelease(this, this.writtenBytes + bytes);
 			WRITTEN_PACKAGES.setRelease(this, this.writtenPackages + packages);
 		}
-		if (this.writeTimeouts != null) {
+		if (operation.awaitsEndOfTurn) {
+			operation.awaitsEndOfTurn = false;
+			turn().writeFinishedInTurn();
+		}
+		else if (this.writeTimeouts != null) {
 			this.writeTimeouts.finished(operation);
 		}
 	}
 
-	/** Return the write timeouts, created by the first write not finished at once; for tests. */
+	/** Return the write timeouts, created by the first write tracked for its write timeout; for tests. */
 	@Nullable WriteTimeouts writeTimeouts() {
 		return this.writeTimeouts;
 	}

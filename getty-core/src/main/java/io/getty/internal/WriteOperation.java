@@ -25,6 +25,14 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 
 	final long deadlineNanos;
 
+	/**
+	 * Made while its session's I/O thread delivered a read, and left for the end of that
+	 * turn to check instead of being tracked for its write timeout at once (see
+	 * {@link EventLoopTurn#checkWriteAtEnd}); cleared when it finishes or at the check.
+	 * I/O thread only.
+	 */
+	boolean awaitsEndOfTurn;
+
 	WriteOperation(NettySession session, @Nullable Object message, int bytes, int packages, long deadlineNanos) {
 		super(session.channel().eventLoop());
 		this.session = session;
@@ -32,6 +40,10 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 		this.bytes = bytes;
 		this.packages = packages;
 		this.deadlineNanos = deadlineNanos;
+	}
+
+	NettySession session() {
+		return this.session;
 	}
 
 	int bytes() {

@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Fails writes that did not reach the network before their deadline. Confined to the
  * session's I/O thread. Netty completes writes in order, so finished writes leave from
- * the head and a single timer covers them all.
+ * the head and a single timer covers them all. A write made while a read is delivered
+ * comes here only if it is still unfinished at the end of its event-loop turn
+ * ({@link EventLoopTurn#checkWriteAtEnd}), so a session that always answers in time
+ * never creates one.
  *
  * <p>
- * Once the session has written, the timer stays armed until {@link #cancel()}: with
+ * Once the session has tracked a write, the timer stays armed until {@link #cancel()}: with
  * nothing outstanding it checks again one write timeout later, which is no later than
  * the deadline of any write made meanwhile. Letting it lapse instead meant the next
  * write re-armed it from inside the read path, on a branch the JIT had compiled away

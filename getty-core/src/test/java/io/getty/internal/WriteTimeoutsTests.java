@@ -1,8 +1,15 @@
 package io.getty.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.getty.OutboundBufferFullException;
 import io.getty.Session;
@@ -21,14 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link WriteTimeouts} on a real session: once the session has written, the
- * timer stays armed while it is open, so a write never has to re-arm it from the read
- * path; writes made long after the first still time out; the timer stops with the
- * session.
+ * Tests for {@link WriteTimeouts} on a real session: once the session has tracked a
+ * write, the timer stays armed while it is open, so a write never has to re-arm it from
+ * the read path; writes made long after the first still time out; the timer stops with
+ * the session. Replies written while a read is delivered are tracked only if they are
+ * still queued at the end of their event-loop turn ({@link EventLoopTurn}).
  */
 class WriteTimeoutsTests {
 
 	private static final Duration WRITE_TIMEOUT = Duration.ofMillis(100);
+
+	private static final int CHUNK = 64 * 1024;
+
+	/**
+	 * 10 MiB: well past what the kernel absorbs for a peer that stops reading (the send
+	 * buffer autotunes up to net.ipv4.tcp_wmem's maximum, 4 MiB by default).
+	 */
+	private static final int BURST = 160;
 
 	private final RecordingListener<byte[]> listener = RecordingListener.echo();
 
@@ -49,7 +65,7 @@ class WriteTimeoutsTests {
 		this.server.start();
 		try (RawClient client = new RawClient(this.server.port())) {
 			NettySession session = (NettySession) this.listener.awaitOpen();
-			echoThenAwaitTwoIdleChecks(client, session);
+			writeThenAwaitTwoIdleChecks(client, session);
 		}
 		NettySession closed = (NettySession) this.listener.awaitClose();
 		await().atMost(Duration.ofSeconds(5)).until(() -> timerDeadline(closed) == null);
@@ -60,7 +76,7 @@ class WriteTimeoutsTests {
 		this.server.start();
 		try (RawClient stalled = new RawClient(this.server.port(), 4096)) {
 			NettySession session = (NettySession) this.listener.awaitOpen();
-			echoThenAwaitTwoIdleChecks(stalled, session);
+			writeThenAwaitTwoIdleChecks(stalled, session);
 
 			// The client reads nothing more: fill its window and the session's buffer.
 			CompletableFuture<WriteResult> last = fillUntilRefused(session);
@@ -110,12 +126,78 @@ class WriteTimeoutsTests {
 		}
 	}
 
+	@Test
+	void repliesThatLeaveInTheirTurnAreNeverTracked() throws Exception {
+		this.server.start();
+		try (RawClient client = new RawClient(this.server.port())) {
+			NettySession session = (NettySession) this.listener.awaitOpen();
+			for (int i = 0; i < 3; i++) {
+				client.sendFrame("hello " + i);
+				assertThat(client.readFrame()).isEqualTo("hello " + i);
+			}
+			// Runs after the ends of the turns that wrote the replies.
+			assertThat(onIoThread(session, session::writeTimeouts)).isNull();
+		}
+	}
+
+	@Test
+	void repliesStillQueuedAtTheEndOfTheirTurnAreTrackedThenAndTimeOut() throws Exception {
+		BlockingQueue<List<CompletableFuture<WriteResult>>> bursts = new LinkedBlockingQueue<>();
+		RecordingListener<byte[]> burst = new RecordingListener<>(false) {
+
+			@Override
+			protected void handle(Session session, byte[] pkg) {
+				List<CompletableFuture<WriteResult>> writes = new ArrayList<>();
+				for (int i = 0; i < BURST; i++) {
+					writes.add(session.writePkg(new byte[CHUNK]));
+				}
+				bursts.add(writes);
+			}
+
+		};
+		// A second long: the check below runs well before any of the burst times out.
+		TcpServer bursting = TcpServer.builder()
+			.host("127.0.0.1")
+			.codec(LengthFieldCodec.int32BigEndian())
+			.listener(burst)
+			.sessionOptions((options) -> options.withOutboundLimits(32 * 1024, 64 * 1024, 2L * BURST * CHUNK)
+				.withWriteTimeout(Duration.ofSeconds(1)))
+			.build();
+		bursting.start();
+		try (RawClient stalled = new RawClient(bursting.port(), 4096)) {
+			NettySession session = (NettySession) burst.awaitOpen();
+			stalled.sendFrame("burst");
+			List<CompletableFuture<WriteResult>> writes = bursts.poll(10, TimeUnit.SECONDS);
+			assertThat(writes).as("a burst of writes").isNotNull();
+
+			// After the end of the burst's turn, exactly the writes still queued are
+			// tracked, in order; those the kernel took (the burst is flushed every 512 KiB)
+			// are not.
+			List<Object> unfinished = new ArrayList<>();
+			List<Object> tracked = onIoThread(session, () -> {
+				writes.stream().filter((write) -> !write.isDone()).forEach(unfinished::add);
+				WriteTimeouts timeouts = session.writeTimeouts();
+				return (timeouts != null) ? new ArrayList<>(timeouts.outstanding()) : List.of();
+			});
+			assertThat(unfinished).isNotEmpty();
+			assertThat(tracked).containsExactlyElementsOf(unfinished);
+
+			CompletableFuture<WriteResult> last = writes.get(BURST - 1);
+			assertThat(Futures.failureOf(last, Duration.ofSeconds(5))).isInstanceOf(WriteTimeoutException.class);
+			assertThat(session.isClosed()).isFalse();
+		}
+		finally {
+			bursting.close();
+		}
+	}
+
 	/**
-	 * Echo one package, whose write arms the timer, then wait until the timer has found
-	 * nothing outstanding and re-armed itself at least twice.
+	 * Write one package from the test's thread, which tracks it at once and so arms the
+	 * timer, then wait until the timer has found nothing outstanding and re-armed itself
+	 * at least twice.
 	 */
-	private static void echoThenAwaitTwoIdleChecks(RawClient client, NettySession session) throws Exception {
-		client.sendFrame("hello");
+	private static void writeThenAwaitTwoIdleChecks(RawClient client, NettySession session) throws Exception {
+		session.writePkg("hello".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
 		assertThat(client.readFrame()).isEqualTo("hello");
 		Long first = timerDeadline(session);
 		assertThat(first).as("timer armed by the echo").isNotNull();
@@ -139,6 +221,10 @@ class WriteTimeoutsTests {
 			last = write;
 		}
 		throw new AssertionError("4096 writes of 64 KiB to a peer that does not read were all accepted");
+	}
+
+	private static <T> T onIoThread(NettySession session, Callable<T> task) throws Exception {
+		return session.channel().eventLoop().submit(task).get(5, TimeUnit.SECONDS);
 	}
 
 	/** Read the timer's deadline on the session's I/O thread, which owns it. */
