@@ -102,15 +102,16 @@ class MarkdownReportTests {
 		RunResults results = new RunResults();
 		assertThat(results.closePeers(CELL)).isEmpty();
 		results.addThroughput(CELL, passed(ServerCatalog.GETTY_NIO, 1_200_000));
-		results.addThroughput(CELL, passed(ServerCatalog.REACTOR_NETTY, 1_100_000));
+		results.addThroughput(CELL, passed(ServerCatalog.REACTOR_NETTY, 850_000));
 		results.addThroughput(CELL, passed(ServerCatalog.MINA, 500_000));
 		results.addThroughput(CELL, passed(ServerCatalog.NETTY_NIO, 1_300_000));
-		// 0.92x getty-core's matrix run: not close on that run alone.
+		// 0.71x getty-core's matrix run: not close on that run alone.
 		assertThat(results.closePeers(CELL)).isEmpty();
 		results.addRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 1_100_000));
 		results.addRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 1_050_000));
 		results.addRepeat(CELL, passed(ServerCatalog.GETTY_NIO, 1_080_000));
-		// Against the median of getty-core's 4 runs (1,090,000) it is ahead: run it again.
+		// 0.78x the median of getty-core's 4 runs (1,090,000), within a slow phase of
+		// it: run it again in turns. MINA, at 0.46x, is not.
 		assertThat(results.closePeers(CELL)).containsExactly(ServerCatalog.REACTOR_NETTY);
 	}
 
@@ -131,7 +132,7 @@ class MarkdownReportTests {
 		report(results).writeTo(file);
 
 		// Ratios 1.250, 1.153 and 0.990: ahead on their median.
-		assertThat(Files.readString(file)).contains("in 1 throughput cells (where a peer came within 5 %, judged on the "
+		assertThat(Files.readString(file)).contains("in 1 throughput cells (where a peer came within 25 %, judged on the "
 				+ "runs in turns with it): ahead in every one. Goal: met.")
 			.contains("## Close peers, in turns")
 			.contains("| Apache MINA | 3 | 990,000 | 850,000 | 1.153× (0.990×–1.250×) | 0.20 / 0.24 |")
