@@ -138,13 +138,14 @@ final class EventLoopTurn implements Runnable {
 	/**
 	 * Check a write made while this turn read at the end of the turn, after the held
 	 * flushes: it is tracked for its write timeout only if it has not finished by then.
-	 * Such a write is flushed by the end of the turn at the latest, and unless its peer
-	 * reads too slowly it finishes in that flush. Tracking every write in its session's
+	 * Such a write is normally flushed by the end of the turn, and unless its peer reads
+	 * too slowly it finishes in that flush. Tracking every write in its session's
 	 * queue, an insertion and a removal each, was 5 % of the I/O thread's Java samples
 	 * with one message in flight per connection (docs/benchmarks.md, point 19); here a
 	 * write costs a slot in an array and a count. Its deadline is unchanged, so a write
 	 * tracked a turn late still times out on time.
-	 * @param write the write, just handed to Netty; its session calls
+	 * @param write the write, just handed to Netty or to the session's package buffer;
+	 * its session calls
 	 * {@link #writeFinishedInTurn()} if it finishes before the check
 	 */
 	void checkWriteAtEnd(WriteOperation write) {
@@ -249,7 +250,7 @@ final class EventLoopTurn implements Runnable {
 
 	/**
 	 * After the held flushes: track the writes made while the turn read that have not
-	 * finished. Usually all have, which the count tells without looking at them; the
+	 * finished. Usually all have, which the count tells without asking each write; the
 	 * slots are cleared either way, so the array keeps no finished write alive.
 	 */
 	private void checkWrites() {
@@ -265,8 +266,17 @@ final class EventLoopTurn implements Runnable {
 			WriteOperation write = writes[i];
 			writes[i] = null;
 			if (!allFinished && write.awaitsEndOfTurn) {
+				// Cleared before tracking, so that no flag outlives this check and counts
+				// towards a later turn's, even if tracking fails.
 				write.awaitsEndOfTurn = false;
-				write.session().trackNowUnlessDone(write);
+				try {
+					write.session().trackNowUnlessDone(write);
+				}
+				catch (Throwable ex) {
+					// Not expected (tracking schedules a timer on this event loop), but one
+					// session's failure must not keep the other writes from being checked.
+					logger.warn("Tracking an unfinished write for its write timeout failed; the other writes go on", ex);
+				}
 			}
 		}
 	}

@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Fails writes that did not reach the network before their deadline. Confined to the
- * session's I/O thread. Netty completes writes in order, so finished writes leave from
- * the head and a single timer covers them all. A write made while a read is delivered
- * comes here only if it is still unfinished at the end of its event-loop turn
- * ({@link EventLoopTurn#checkWriteAtEnd}), so a session that always answers in time
- * never creates one.
+ * session's I/O thread. A single timer covers them all. Netty completes writes in order,
+ * and they are mostly tracked in that order, so finished writes normally leave from the
+ * head; one that finished behind an unfinished one leaves when it reaches the head or
+ * when the timer looks. A write made while a read is delivered comes here only if it is
+ * still unfinished at the end of its event-loop turn ({@link EventLoopTurn#checkWriteAtEnd}),
+ * after writes tracked at once in that turn (from other threads, or a cron tick), so a
+ * session that always answers in time never creates one.
  *
  * <p>
  * Once the session has tracked a write, the timer stays armed until {@link #cancel()}: with

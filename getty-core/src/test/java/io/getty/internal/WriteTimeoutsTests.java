@@ -18,6 +18,7 @@ import io.getty.WriteTimeoutException;
 import io.getty.codec.LengthFieldCodec;
 import io.getty.tcp.TcpServer;
 import io.getty.test.Futures;
+import io.getty.test.KernelBuffers;
 import io.getty.test.RawClient;
 import io.getty.test.RecordingListener;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +41,6 @@ class WriteTimeoutsTests {
 
 	private static final int CHUNK = 64 * 1024;
 
-	/**
-	 * 10 MiB: well past what the kernel absorbs for a peer that stops reading (the send
-	 * buffer autotunes up to net.ipv4.tcp_wmem's maximum, 4 MiB by default).
-	 */
-	private static final int BURST = 160;
 
 	private final RecordingListener<byte[]> listener = RecordingListener.echo();
 
@@ -142,26 +138,30 @@ class WriteTimeoutsTests {
 
 	@Test
 	void repliesStillQueuedAtTheEndOfTheirTurnAreTrackedThenAndTimeOut() throws Exception {
+		// Well past what the kernel absorbs for a peer that stops reading (the send buffer
+		// autotunes up to net.ipv4.tcp_wmem's maximum, 4 MiB by default): at least 10 MiB.
+		int burstWrites = (int) Math.max(160, 2 * KernelBuffers.sendBufferMax() / CHUNK + 16);
 		BlockingQueue<List<CompletableFuture<WriteResult>>> bursts = new LinkedBlockingQueue<>();
 		RecordingListener<byte[]> burst = new RecordingListener<>(false) {
 
 			@Override
 			protected void handle(Session session, byte[] pkg) {
 				List<CompletableFuture<WriteResult>> writes = new ArrayList<>();
-				for (int i = 0; i < BURST; i++) {
+				for (int i = 0; i < burstWrites; i++) {
 					writes.add(session.writePkg(new byte[CHUNK]));
 				}
 				bursts.add(writes);
 			}
 
 		};
-		// A second long: the check below runs well before any of the burst times out.
+		// Long enough that the check below runs well before any of the burst times out,
+		// even on a slow machine with the leak detector at paranoid.
 		TcpServer bursting = TcpServer.builder()
 			.host("127.0.0.1")
 			.codec(LengthFieldCodec.int32BigEndian())
 			.listener(burst)
-			.sessionOptions((options) -> options.withOutboundLimits(32 * 1024, 64 * 1024, 2L * BURST * CHUNK)
-				.withWriteTimeout(Duration.ofSeconds(1)))
+			.sessionOptions((options) -> options.withOutboundLimits(32 * 1024, 64 * 1024, 2L * burstWrites * CHUNK)
+				.withWriteTimeout(Duration.ofSeconds(2)))
 			.build();
 		bursting.start();
 		try (RawClient stalled = new RawClient(bursting.port(), 4096)) {
@@ -182,7 +182,7 @@ class WriteTimeoutsTests {
 			assertThat(unfinished).isNotEmpty();
 			assertThat(tracked).containsExactlyElementsOf(unfinished);
 
-			CompletableFuture<WriteResult> last = writes.get(BURST - 1);
+			CompletableFuture<WriteResult> last = writes.get(burstWrites - 1);
 			assertThat(Futures.failureOf(last, Duration.ofSeconds(5))).isInstanceOf(WriteTimeoutException.class);
 			assertThat(session.isClosed()).isFalse();
 		}

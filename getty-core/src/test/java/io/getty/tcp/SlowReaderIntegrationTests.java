@@ -13,6 +13,7 @@ import io.getty.WriteResult;
 import io.getty.WriteTimeoutException;
 import io.getty.codec.LengthFieldCodec;
 import io.getty.test.Futures;
+import io.getty.test.KernelBuffers;
 import io.getty.test.RawClient;
 import io.getty.test.RecordingListener;
 import io.netty.buffer.ByteBufAllocator;
@@ -91,7 +92,7 @@ class SlowReaderIntegrationTests {
 			.hasMessageContaining("max-outbound-bytes")
 			.hasMessageContaining(Long.toString(MAX_OUTBOUND));
 		// What was accepted is the cap plus what the kernel's send buffer took.
-		assertThat(accepted).isLessThanOrEqualTo(MAX_OUTBOUND + kernelSendBufferMax());
+		assertThat(accepted).isLessThanOrEqualTo(MAX_OUTBOUND + KernelBuffers.sendBufferMax());
 		long growth = usedMemory() - memoryBefore;
 		// Reported for docs/reliability.md.
 		System.out.printf("slow reader: tried %d bytes, %d accepted before %s, buffer memory grew %d bytes "
@@ -111,19 +112,6 @@ class SlowReaderIntegrationTests {
 
 	private static Throwable causeOf(CompletableFuture<?> future) {
 		return Futures.failureOf(future, Duration.ofSeconds(1));
-	}
-
-	private static long kernelSendBufferMax() throws java.io.IOException {
-		java.nio.file.Path wmem = java.nio.file.Path.of("/proc/sys/net/ipv4/tcp_wmem");
-		if (!java.nio.file.Files.exists(wmem)) {
-			return 8L * 1024 * 1024;
-		}
-		// Files.readString trusts the size /proc reports (0), so read the stream instead.
-		String[] values;
-		try (java.io.BufferedReader reader = java.nio.file.Files.newBufferedReader(wmem)) {
-			values = reader.readLine().trim().split("\\s+");
-		}
-		return Long.parseLong(values[values.length - 1]);
 	}
 
 	private static long usedMemory() {
