@@ -688,9 +688,9 @@ public final class NettySession implements Session {
 
 	/**
 	 * Track a write for its write timeout unless it finished already. A write made while
-	 * a read is delivered is flushed by the end of the event-loop turn at the latest, and
-	 * nearly always finishes in that flush: it is left for the end of the turn to check,
-	 * which tracks it only if it is still unfinished then (docs/benchmarks.md, point 19).
+	 * a read is delivered is normally flushed by the end of the event-loop turn and nearly
+	 * always finishes in that flush: it is left for the end of the turn to check, which
+	 * tracks it only if it is still unfinished then (docs/benchmarks.md, point 19).
 	 */
 	private void trackUnlessDone(WriteOperation operation) {
 		if (this.reading) {
