@@ -13,6 +13,8 @@ import io.getty.bench.harness.load.LoadSpec;
  * @param name the plan's name
  * @param cells the throughput cells; the first is also the control cell
  * @param warmup warm-up of each throughput and latency cell
+ * @param jitSettleLimit how much longer a cell's warm-up may run while a server's JIT
+ * compiler is still at work (see {@code LoadScenario})
  * @param measure measurement of each throughput cell
  * @param latencyConnections connections of the fixed-rate cell
  * @param latencyPayload payload of the fixed-rate cell
@@ -39,7 +41,7 @@ import io.getty.bench.harness.load.LoadSpec;
  * @author getty team
  * @since 0.1.0
  */
-public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, Duration measure,
+public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, Duration jitSettleLimit, Duration measure,
 		int latencyConnections, int latencyPayload, int latencyRate, Duration latencyMeasure, int idleSessions,
 		Duration idleSettle, Duration idleObserve, int churnConcurrency, Duration churnWarmup,
 		Duration churnMeasure, int poolSize, Duration poolDowntime, int poolCycles, List<ThroughputCell> headlineCells,
@@ -86,8 +88,8 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 		List<ThroughputCell> cells = List.of(new ThroughputCell(128, 16, 16), new ThroughputCell(1024, 256, 16),
 				new ThroughputCell(128, 1, 1), new ThroughputCell(16, 16, 16), new ThroughputCell(1024, 16, 16),
 				new ThroughputCell(16 * 1024, 16, 16), new ThroughputCell(128, 16, 1));
-		return new RunPlan("standard", cells, Duration.ofSeconds(3), Duration.ofSeconds(6), 16, 128, 20_000,
-				Duration.ofSeconds(8), 10_000, Duration.ofSeconds(3), Duration.ofSeconds(4), 16,
+		return new RunPlan("standard", cells, Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(6), 16,
+				128, 20_000, Duration.ofSeconds(8), 10_000, Duration.ofSeconds(3), Duration.ofSeconds(4), 16,
 				Duration.ofSeconds(2), Duration.ofSeconds(4), 16, Duration.ofSeconds(2), 3, HEADLINE_CELLS, 3, 6, 4);
 	}
 
@@ -97,9 +99,10 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 	 */
 	public static RunPlan quick() {
 		List<ThroughputCell> cells = List.of(new ThroughputCell(128, 16, 16), new ThroughputCell(128, 1, 1));
-		return new RunPlan("quick", cells, Duration.ofSeconds(1), Duration.ofSeconds(2), 16, 128, 20_000,
-				Duration.ofSeconds(2), 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 16, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1, 1, 1);
+		return new RunPlan("quick", cells, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 16, 128,
+				20_000, Duration.ofSeconds(2), 1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), 16,
+				Duration.ofSeconds(1), Duration.ofSeconds(2), 4, Duration.ofSeconds(1), 1, List.of(cells.get(0)), 1, 1,
+				1);
 	}
 
 	/**
@@ -108,12 +111,26 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 	 * @return the plan
 	 */
 	public RunPlan withCells(List<ThroughputCell> otherCells) {
-		return new RunPlan(this.name + " (cells given)", List.copyOf(otherCells), this.warmup, this.measure,
+		return new RunPlan(this.name + " (cells given)", List.copyOf(otherCells), this.warmup, this.jitSettleLimit,
+				this.measure,
 				this.latencyConnections, this.latencyPayload, this.latencyRate, this.latencyMeasure, this.idleSessions,
 				this.idleSettle, this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure,
 				this.poolSize, this.poolDowntime, this.poolCycles,
 				this.headlineCells.stream().filter(otherCells::contains).toList(), this.headlineRepeats,
 				this.inTurnsRuns, this.peerRunsInTurns);
+	}
+
+	/**
+	 * Return the same plan with another limit on waiting for the servers' JIT compilers.
+	 * @param limit the limit; zero never waits
+	 * @return the plan
+	 */
+	public RunPlan withJitSettleLimit(Duration limit) {
+		return new RunPlan(this.name, this.cells, this.warmup, limit, this.measure, this.latencyConnections,
+				this.latencyPayload, this.latencyRate, this.latencyMeasure, this.idleSessions, this.idleSettle,
+				this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure, this.poolSize,
+				this.poolDowntime, this.poolCycles, this.headlineCells, this.headlineRepeats, this.inTurnsRuns,
+				this.peerRunsInTurns);
 	}
 
 	/**

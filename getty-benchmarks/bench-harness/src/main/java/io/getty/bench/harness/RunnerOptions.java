@@ -1,6 +1,7 @@
 package io.getty.bench.harness;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * --command=...                     the command to record in the report
  * --seed=42                         the order of servers within a cell
  * --jfr=true                        record every server with Java Flight Recorder (profiling only)
+ * --jit-settle=20                   seconds a warm-up may go on while a server's JIT compiler is busy
+ *                                   (default: the plan's; 0 never waits)
  * </pre>
  *
  * @param root the benchmark modules
@@ -73,6 +76,7 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 		values.put("seed", "42");
 		values.put("results", "");
 		values.put("jfr", "false");
+		values.put("jit-settle", "");
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 2) ? arg.substring(2, equals) : "";
@@ -89,6 +93,9 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 			case "quick" -> RunPlan.quick();
 			default -> throw new IllegalArgumentException("Unknown plan '" + values.get("plan") + "'");
 		};
+		if (!values.get("jit-settle").isEmpty()) {
+			plan = plan.withJitSettleLimit(Duration.ofSeconds(Long.parseLong(values.get("jit-settle"))));
+		}
 		if (!values.get("cells").isEmpty()) {
 			plan = plan.withCells(Arrays.stream(values.get("cells").split(",")).map(RunnerOptions::cell).toList());
 		}

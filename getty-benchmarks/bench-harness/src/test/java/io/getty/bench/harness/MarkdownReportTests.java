@@ -66,14 +66,16 @@ class MarkdownReportTests {
 		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
 		histogram.recordValue(100_000);
 		// 1,200,000 messages in the 1 s window on 0.8 s of CPU: the server idled a fifth of it.
+		// Its JIT compiler used 42 ms of that.
 		results.addThroughput(CELL,
 				new CellResult(ServerCatalog.GETTY_NIO, spec(), new LoadResult(spec(), 1_200_000, 1.0, histogram),
-						new ServerUsage(0.8, 0.2, 100L * 1_200_000, 1, 5, 0.0, 1.0), null));
+						new ServerUsage(0.8, 0.2, 100L * 1_200_000, 1, 5, 0.042, 0.0, 1.0, 3.0), null));
 
 		report(results).writeTo(file);
 
 		assertThat(Files.readString(file)).contains("| 0.67 (0.67×) | 0.17 (0.83×) | 80.0 |")
-			.contains("| 1.00 | 0.20 | 100.0 |");
+			.contains("| 1.00 | 0.20 | 100.0 |")
+			.contains("| 80.0 | 100 (1.00×) | 1 | 42 | 0.0 |");
 	}
 
 	@Test
@@ -94,7 +96,9 @@ class MarkdownReportTests {
 					+ "33.33 %), separate single runs 3.00× (300 vs 100 µs)")
 			.contains("Goal ≤ 1.1×, judged on the runs in turns: met.")
 			.contains("| getty-core | nio | 3 | 210 / 200 | 900 / 1,000 | 900 / 1,000 | 0.90× | 900 / 1,000 | "
-					+ "0.00 % / 33.33 % | 1.05× (0.90×–1.30×) |");
+					+ "0.00 % / 33.33 % | 1.05× (0.90×–1.30×) |")
+			// Every run shows how much its JVMs compiled in the window, and how long they warmed up.
+			.contains("| 1.30× | 50.00 / 50.00 | 0 / 0 | 3.0 |");
 	}
 
 	@Test
@@ -196,7 +200,7 @@ class MarkdownReportTests {
 		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
 		histogram.recordValue(p99Micros * 1000);
 		LoadResult load = new LoadResult(spec(), 20_000, 1.0, histogram);
-		return new CellResult(server, spec(), load, new ServerUsage(1.0, 0.2, 100, 1, 5, 0.0, 1.0), null);
+		return new CellResult(server, spec(), load, new ServerUsage(1.0, 0.2, 100, 1, 5, 0.0, 0.0, 1.0, 3.0), null);
 	}
 
 	private MarkdownReport report(RunResults results) {
@@ -212,7 +216,7 @@ class MarkdownReportTests {
 		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
 		histogram.recordValue(100_000);
 		LoadResult load = new LoadResult(spec(), messagesPerSecond, 1.0, histogram);
-		return new CellResult(server, spec(), load, new ServerUsage(1.0, 0.2, 100L * messagesPerSecond, 1, 5, 0.0, 1.0),
+		return new CellResult(server, spec(), load, new ServerUsage(1.0, 0.2, 100L * messagesPerSecond, 1, 5, 0.0, 0.0, 1.0, 3.0),
 				null);
 	}
 

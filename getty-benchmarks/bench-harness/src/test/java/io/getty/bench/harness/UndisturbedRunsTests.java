@@ -64,7 +64,7 @@ class UndisturbedRunsTests {
 		histogram.recordValue(100_000);
 		LoadResult load = new LoadResult(SPEC, attempt, 1.0, histogram);
 		return new CellResult(ServerCatalog.GETTY_NIO, SPEC, load,
-				new ServerUsage(1.0, 0.2, 100, 1, 5, otherCpuPercent / 100, 1.0), null);
+				new ServerUsage(1.0, 0.2, 100, 1, 5, 0.0, otherCpuPercent / 100, 1.0, 3.0), null);
 	}
 
 }

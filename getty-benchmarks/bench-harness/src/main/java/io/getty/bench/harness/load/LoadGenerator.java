@@ -45,6 +45,9 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadGenerator implements AutoCloseable {
 
+	/** How often the warm-up asks its window whether it may open (see {@link #warmUp}). */
+	public static final Duration SETTLE_STEP = Duration.ofSeconds(1);
+
 	private static final int CONNECT_CONCURRENCY = 64;
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -261,7 +264,7 @@ public final class LoadGenerator implements AutoCloseable {
 	 */
 	private List<Window> measure(LoadContext context, List<LoadStats> groups, TurnOrder order, Duration warmup,
 			Duration measure, MeasurementWindow window) throws LoadFailure, InterruptedException {
-		pause(context, warmup);
+		warmUp(context, warmup, window);
 		long[] start = onLoop(() -> {
 			long now = System.nanoTime();
 			long[] replies = new long[groups.size() + 1];
@@ -338,6 +341,32 @@ public final class LoadGenerator implements AutoCloseable {
 	/**
 	 * Wait, returning early with the failure if the run fails meanwhile.
 	 */
+	/**
+	 * Keep the load going for at least {@code warmup}, and then, a step at a time, until the
+	 * window is ready to open or its settle limit has passed. The window is asked after
+	 * every step, the last of the minimum included, so that an already settled server
+	 * adds no time.
+	 */
+	private static void warmUp(LoadContext context, Duration warmup, MeasurementWindow window)
+			throws LoadFailure, InterruptedException {
+		long start = System.nanoTime();
+		long minimum = warmup.toNanos();
+		long limit = minimum + Math.max(0, window.settleLimit().toNanos());
+		long step = SETTLE_STEP.toNanos();
+		while (true) {
+			long elapsed = System.nanoTime() - start;
+			long left = ((elapsed < minimum) ? minimum : limit) - elapsed;
+			if (left <= 0) {
+				return;
+			}
+			pause(context, Duration.ofNanos(Math.min(left, step)));
+			boolean ready = window.readyToOpen();
+			if (ready && System.nanoTime() - start >= minimum) {
+				return;
+			}
+		}
+	}
+
 	private static void pause(LoadContext context, Duration duration) throws LoadFailure, InterruptedException {
 		try {
 			context.failure().get(Math.max(1, duration.toNanos()), TimeUnit.NANOSECONDS);

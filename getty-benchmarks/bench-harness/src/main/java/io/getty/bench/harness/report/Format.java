@@ -45,4 +45,9 @@ final class Format {
 		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
+	/** CPU seconds as whole milliseconds; {@link #NONE} where unknown (negative). */
+	static String millis(double seconds) {
+		return (seconds < 0) ? NONE : String.format(Locale.ROOT, "%,.0f", 1000 * seconds);
+	}
+
 }

@@ -13,6 +13,7 @@ import io.getty.bench.harness.RunPlan;
 import io.getty.bench.harness.RunResults;
 import io.getty.bench.harness.RunnerOptions;
 import io.getty.bench.harness.ThroughputCell;
+import io.getty.bench.harness.load.LoadGenerator;
 import io.getty.bench.harness.scenario.CellResult;
 import io.getty.bench.harness.scenario.LoadScenario;
 import io.getty.bench.harness.scenario.ReconnectResult;
@@ -182,6 +183,17 @@ public final class MarkdownReport {
 			.append(" runs per getty server). The p99 headline compares the latencies of those runs, pooled. ")
 			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
 			.append("next to its histogram.\n");
+		md.append("- **Warm-up until the JIT compiler is quiet**: every load's warm-up (throughput, fixed rate, in ")
+			.append("turns, churn) lasts at least its minimum above, then goes on in steps of ")
+			.append(LoadGenerator.SETTLE_STEP.toSeconds()).append(" s, for at most ")
+			.append(plan.jitSettleLimit().toSeconds()).append(" s more, until over the last ")
+			.append(LoadScenario.JIT_QUIET_STEPS).append(" steps the JIT compiler threads of every server of ")
+			.append("the run (HotSpot's C1 and C2, from `/proc/<pid>/task/*/schedstat`) used at most ")
+			.append(Format.decimal(100 * LoadScenario.JIT_QUIET_SHARE, 1))
+			.append(" % of the time. They run on the server's one CPU, and a compilation of tens of milliseconds ")
+			.append("delays the I/O thread as a stall would; a framework with more code, or a Spring application ")
+			.append("whose start-up left the compiler a queue, compiles for longer. \"JIT CPU ms\" in the tables ")
+			.append("is what the compilers still used inside the window.\n");
 		md.append("- **Server metrics** cover exactly the measurement window: CPU is user+system time of the whole ")
 			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); user CPU is its user part, ")
 			.append("the servers' own code without the system calls, which cost every server on a transport alike ")

@@ -28,11 +28,12 @@ final class ResultTables {
 	static String load(List<CellResult> results, String rateHeader) {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", rateHeader, "p50 µs", "p99 µs", "p99.9 µs",
 				"server CPU s / M msgs", "user CPU s / M msgs", "server core busy %", "alloc B / msg", "GCs",
-				"other CPU %");
+				"JIT CPU ms", "other CPU %");
 		for (CellResult result : inCatalogOrder(results)) {
 			if (!result.passed()) {
 				table.row(label(result.server()), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
-						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
+						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE,
+						Format.NONE);
 				continue;
 			}
 			Optional<CellResult> base = baseline(results, result.server());
@@ -45,7 +46,8 @@ final class ResultTables {
 					withRatio(result, base, CellResult::userCpuSecondsPerMillion, (v) -> Format.decimal(v, 2)),
 					Format.percent(result.serverBusyPercent()),
 					withRatio(result, base, CellResult::allocatedBytesPerMessage, Format::bytes),
-					String.valueOf(result.usage().gcCount()), Format.percent(result.usage().otherCpuPercent()));
+					String.valueOf(result.usage().gcCount()), Format.millis(result.usage().jitCpuSeconds()),
+					Format.percent(result.usage().otherCpuPercent()));
 		}
 		return table.toString();
 	}
@@ -136,20 +138,23 @@ final class ResultTables {
 
 	static String inTurnsRuns(List<List<CellResult>> runs) {
 		MarkdownTable table = new MarkdownTable(1, "run", "getty server", "getty p50 / p99 / p99.9 µs",
-				"raw Netty p50 / p99 / p99.9 µs", "p99 × Netty", "server CPU s / M msgs, getty / Netty");
+				"raw Netty p50 / p99 / p99.9 µs", "p99 × Netty", "server CPU s / M msgs, getty / Netty",
+				"JIT CPU ms, getty / Netty", "warm-up s");
 		int number = 1;
 		for (List<CellResult> run : runs) {
 			CellResult getty = run.get(0);
 			CellResult netty = run.get(1);
 			if (!getty.passed() || !netty.passed()) {
 				table.row(String.valueOf(number++), label(getty.server()) + " (" + getty.server().transport() + ")",
-						"**failed**", Format.NONE, Format.NONE, Format.NONE);
+						"**failed**", Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
 				continue;
 			}
 			table.row(String.valueOf(number++), label(getty.server()) + " (" + getty.server().transport() + ")",
 					percentiles(getty), percentiles(netty),
 					String.format("%.2f×", getty.load().latencyMicros(99) / netty.load().latencyMicros(99)),
-					Format.decimal(getty.cpuSecondsPerMillion(), 2) + " / " + Format.decimal(netty.cpuSecondsPerMillion(), 2));
+					Format.decimal(getty.cpuSecondsPerMillion(), 2) + " / " + Format.decimal(netty.cpuSecondsPerMillion(), 2),
+					Format.millis(getty.usage().jitCpuSeconds()) + " / " + Format.millis(netty.usage().jitCpuSeconds()),
+					Format.decimal(getty.usage().warmupSeconds(), 1));
 		}
 		return table.toString();
 	}

@@ -29,18 +29,33 @@ public final class LoadScenario {
 	/** Messages in flight per connection while a server warms up for a fixed-rate load. */
 	public static final int JIT_WARMUP_DEPTH = 16;
 
+	/**
+	 * The share of the last {@link #JIT_QUIET_STEPS} warm-up steps that a server's JIT
+	 * compiler threads may use and still count as quiet, so that the measurement window may
+	 * open (see {@link JitActivity}).
+	 */
+	public static final double JIT_QUIET_SHARE = JitActivity.QUIET_SHARE;
+
+	/** How many warm-up steps the JIT compiler's quiet is judged over. */
+	public static final int JIT_QUIET_STEPS = JitActivity.QUIET_STEPS;
+
 	private final ServerLauncher launcher;
 
 	private final LoadGenerator generator;
+
+	private final Duration settleLimit;
 
 	/**
 	 * Create the scenario.
 	 * @param launcher starts the servers
 	 * @param generator the load generator
+	 * @param settleLimit how much longer than a load's warm-up a server may warm up
+	 * while its JIT compiler is still at work (zero never waits for it)
 	 */
-	public LoadScenario(ServerLauncher launcher, LoadGenerator generator) {
+	public LoadScenario(ServerLauncher launcher, LoadGenerator generator, Duration settleLimit) {
 		this.launcher = launcher;
 		this.generator = generator;
+		this.settleLimit = settleLimit;
 	}
 
 	/**
@@ -101,9 +116,26 @@ public final class LoadScenario {
 			for (ServerProcess process : processes) {
 				prepare(process, spec);
 			}
-			List<ServerWindow> windows = processes.stream().map(ServerWindow::new).toList();
+			List<ServerWindow> windows = processes.stream()
+				.map((process) -> new ServerWindow(process, this.settleLimit))
+				.toList();
 			List<LoadResult> loads = this.generator.runInTurns(processes.stream().map(LoadScenario::address).toList(),
 					spec, slice, seed, new MeasurementWindow() {
+						@Override
+						public boolean readyToOpen() {
+							boolean ready = true;
+							for (ServerWindow each : windows) {
+								// Every window is asked, so that each measures from this question on.
+								ready &= each.readyToOpen();
+							}
+							return ready;
+						}
+
+						@Override
+						public Duration settleLimit() {
+							return LoadScenario.this.settleLimit;
+						}
+
 						@Override
 						public void opened() {
 							windows.forEach(ServerWindow::opened);
@@ -138,7 +170,7 @@ public final class LoadScenario {
 		try (ServerProcess process = this.launcher.start(server, logName)) {
 			try {
 				prepare(process, spec);
-				ServerWindow window = new ServerWindow(process);
+				ServerWindow window = new ServerWindow(process, this.settleLimit);
 				LoadResult result = load.run(process, window);
 				if (result.messages() == 0) {
 					return CellResult.failed(server, spec, "no reply arrived in the measurement window");

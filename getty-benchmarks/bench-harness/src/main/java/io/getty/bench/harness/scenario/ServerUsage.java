@@ -10,14 +10,18 @@ import io.getty.bench.harness.server.ServerSample;
  * @param allocatedBytes bytes allocated by all its threads
  * @param gcCount garbage collections
  * @param gcMillis time in garbage collection
+ * @param jitCpuSeconds CPU seconds of the JIT compiler threads, or -1 if unknown: above
+ * zero, the window measured the compiler's work on the server's CPU too
  * @param otherCpuSeconds CPU seconds that processes other than the server and the load
  * generator used meanwhile: noise from the rest of the machine
  * @param seconds the window's length
+ * @param warmupSeconds how long the load ran before the window opened, connecting
+ * included: its warm-up, and any wait for the JIT compiler to go quiet
  * @author getty team
  * @since 0.1.0
  */
 public record ServerUsage(double cpuSeconds, double userCpuSeconds, long allocatedBytes, long gcCount, long gcMillis,
-		double otherCpuSeconds, double seconds) {
+		double jitCpuSeconds, double otherCpuSeconds, double seconds, double warmupSeconds) {
 
 	/**
 	 * Return the difference between two samples.
@@ -26,14 +30,24 @@ public record ServerUsage(double cpuSeconds, double userCpuSeconds, long allocat
 	 * @param machineBusySeconds CPU seconds the whole machine used in the window
 	 * @param ownSeconds CPU seconds the load generator used in the window
 	 * @param seconds the window's length
+	 * @param warmupSeconds how long the load ran before the window opened
 	 * @return the usage in between
 	 */
 	public static ServerUsage between(ServerSample start, ServerSample end, double machineBusySeconds,
-			double ownSeconds, double seconds) {
+			double ownSeconds, double seconds, double warmupSeconds) {
 		double cpu = end.cpuSeconds() - start.cpuSeconds();
 		return new ServerUsage(cpu, end.userCpuSeconds() - start.userCpuSeconds(),
 				end.allocatedBytes() - start.allocatedBytes(), end.gcCount() - start.gcCount(),
-				end.gcMillis() - start.gcMillis(), Math.max(0, machineBusySeconds - cpu - ownSeconds), seconds);
+				end.gcMillis() - start.gcMillis(), jitBetween(start, end),
+				Math.max(0, machineBusySeconds - cpu - ownSeconds), seconds, warmupSeconds);
+	}
+
+	private static double jitBetween(ServerSample start, ServerSample end) {
+		if (start.jitCpuSeconds() < 0 || end.jitCpuSeconds() < 0) {
+			return -1;
+		}
+		// Less at the end only if HotSpot stopped a compiler thread in between.
+		return Math.max(0, end.jitCpuSeconds() - start.jitCpuSeconds());
 	}
 
 	/**

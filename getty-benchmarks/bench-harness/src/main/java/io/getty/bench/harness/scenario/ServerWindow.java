@@ -2,15 +2,18 @@ package io.getty.bench.harness.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import io.getty.bench.harness.load.MeasurementWindow;
 import io.getty.bench.harness.server.MachineLoad;
+import io.getty.bench.harness.server.ProcStat;
 import io.getty.bench.harness.server.ServerProcess;
 import io.getty.bench.harness.server.ServerSample;
 
 /**
  * Samples the server when the load generator's measurement window opens and closes, so
- * that CPU and allocation cover exactly the counted messages.
+ * that CPU and allocation cover exactly the counted messages, and holds the window
+ * shut, up to a limit, while the server's JIT compiler is still at work.
  *
  * @author getty team
  * @since 0.1.0
@@ -18,6 +21,13 @@ import io.getty.bench.harness.server.ServerSample;
 final class ServerWindow implements MeasurementWindow {
 
 	private final ServerProcess server;
+
+	private final JitActivity jit;
+
+	private final Duration settleLimit;
+
+	/** When the load started, about: the window is created just before it. */
+	private final long nanosCreated;
 
 	private ServerSample start;
 
@@ -35,8 +45,27 @@ final class ServerWindow implements MeasurementWindow {
 
 	private double seconds;
 
-	ServerWindow(ServerProcess server) {
+	/**
+	 * Watch a server.
+	 * @param server the server
+	 * @param settleLimit how much longer than its minimum the warm-up may run while the
+	 * server's JIT compiler is at work; zero never waits for it
+	 */
+	ServerWindow(ServerProcess server, Duration settleLimit) {
 		this.server = server;
+		this.settleLimit = settleLimit;
+		this.nanosCreated = System.nanoTime();
+		this.jit = new JitActivity(() -> ProcStat.jitCpuSeconds(server.pid()), System::nanoTime);
+	}
+
+	@Override
+	public boolean readyToOpen() {
+		return this.jit.quiet();
+	}
+
+	@Override
+	public Duration settleLimit() {
+		return this.settleLimit;
 	}
 
 	@Override
@@ -68,7 +97,8 @@ final class ServerWindow implements MeasurementWindow {
 		if (this.start == null || this.end == null) {
 			throw new IllegalStateException("The measurement window of " + this.server + " never closed");
 		}
-		return ServerUsage.between(this.start, this.end, this.machine, this.own, this.seconds);
+		return ServerUsage.between(this.start, this.end, this.machine, this.own, this.seconds,
+				(this.nanosStart - this.nanosCreated) / 1e9);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.getty.bench.harness.server;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -49,6 +50,49 @@ public final class ProcStat {
 		}
 		catch (IOException | RuntimeException ex) {
 			return new Times(-1, -1);
+		}
+	}
+
+	/**
+	 * Return the CPU time that a HotSpot JVM's JIT compiler threads have used so far. They
+	 * run on the server's one CPU: while they compile, the I/O thread waits for the CPU
+	 * (docs/benchmarks.md, "Fixed-rate latency").
+	 * @param pid the process id of the JVM
+	 * @return seconds, summed over the compiler threads alive now (a compiler thread
+	 * that HotSpot stopped no longer counts), or -1 where {@code /proc} is missing
+	 */
+	public static double jitCpuSeconds(long pid) {
+		Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+		long nanos = 0;
+		try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+			for (Path thread : threads) {
+				nanos += compilerNanos(thread);
+			}
+			return nanos / 1e9;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Return a thread's CPU nanoseconds if it is a JIT compiler thread, else 0. Its name
+	 * is "C1 CompilerThread0" or "C2 CompilerThread0" (cut to 15 characters by the
+	 * kernel); {@code schedstat} counts in nanoseconds, where {@code stat} counts ticks of
+	 * 10 ms, as long as a whole compilation often takes.
+	 */
+	private static long compilerNanos(Path thread) {
+		try {
+			String name = Files.readString(thread.resolve("comm")).trim();
+			if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+				return 0;
+			}
+			String schedstat = Files.readString(thread.resolve("schedstat"));
+			return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+		}
+		catch (IOException | RuntimeException ex) {
+			// The thread ended meanwhile.
+			return 0;
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -111,6 +112,47 @@ class LoadGeneratorTests {
 	}
 
 	@Test
+	void warmUpGoesOnWhileTheWindowIsNotReadyToOpen() throws Exception {
+		// Not ready at the end of the minimum warm-up nor a step later; ready the step after.
+		SettlingWindow window = new SettlingWindow(2, Duration.ofSeconds(10));
+		try (MisbehavingEchoServer server = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			long start = System.nanoTime();
+			LoadResult result = generator.run(server.address(), SPEC, window);
+			assertThat(result.messages()).isPositive();
+			assertThat(window.questions).isEqualTo(3);
+			assertThat(window.openedAfterNanos - start)
+				.isGreaterThanOrEqualTo(SPEC.warmup().plus(LoadGenerator.SETTLE_STEP.multipliedBy(2)).toNanos());
+		}
+	}
+
+	@Test
+	@Timeout(30)
+	void warmUpStopsWaitingForTheWindowAtItsSettleLimit() throws Exception {
+		SettlingWindow window = new SettlingWindow(Integer.MAX_VALUE, Duration.ofMillis(1_500));
+		try (MisbehavingEchoServer server = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			long start = System.nanoTime();
+			assertThat(generator.run(server.address(), SPEC, window).messages()).isPositive();
+			// Asked at the end of the minimum, a step later, and when the limit ran out.
+			assertThat(window.questions).isEqualTo(3);
+			long warmedUp = window.openedAfterNanos - start;
+			assertThat(warmedUp).isGreaterThanOrEqualTo(SPEC.warmup().plusMillis(1_500).toNanos())
+				.isLessThan(SPEC.warmup().plusMillis(1_500).plus(LoadGenerator.SETTLE_STEP).toNanos());
+		}
+	}
+
+	@Test
+	void aWindowReadyAtTheEndOfTheMinimumWarmUpOpensThen() throws Exception {
+		SettlingWindow window = new SettlingWindow(0, Duration.ofSeconds(10));
+		try (MisbehavingEchoServer server = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			long start = System.nanoTime();
+			assertThat(generator.run(server.address(), SPEC, window).messages()).isPositive();
+			assertThat(window.questions).isEqualTo(1);
+			assertThat(window.openedAfterNanos - start).isGreaterThanOrEqualTo(SPEC.warmup().toNanos())
+				.isLessThan(SPEC.warmup().plus(LoadGenerator.SETTLE_STEP).toNanos());
+		}
+	}
+
+	@Test
 	void serversTakingTurnsEachGetTheRateInTheirTurns() throws Exception {
 		LoadSpec spec = LoadSpec.fixedRate(4, 128, 2_000, Duration.ofMillis(100), Duration.ofMillis(600));
 		try (MisbehavingEchoServer first = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE);
@@ -187,6 +229,40 @@ class LoadGeneratorTests {
 					MeasurementWindow.NONE);
 			assertThat(result.messages()).isPositive();
 		}
+	}
+
+
+	/** Says "not ready" a given number of times, then "ready", and notes when it opened. */
+	private static final class SettlingWindow implements MeasurementWindow {
+
+		private final int notReady;
+
+		private final Duration limit;
+
+		volatile int questions;
+
+		volatile long openedAfterNanos;
+
+		SettlingWindow(int notReady, Duration limit) {
+			this.notReady = notReady;
+			this.limit = limit;
+		}
+
+		@Override
+		public boolean readyToOpen() {
+			return ++this.questions > this.notReady;
+		}
+
+		@Override
+		public Duration settleLimit() {
+			return this.limit;
+		}
+
+		@Override
+		public void opened() {
+			this.openedAfterNanos = System.nanoTime();
+		}
+
 	}
 
 }
