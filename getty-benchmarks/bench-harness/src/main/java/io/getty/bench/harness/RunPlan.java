@@ -7,7 +7,7 @@ import io.getty.bench.harness.load.LoadSpec;
 
 /**
  * What one benchmark run measures and for how long. {@link #standard()} is the matrix
- * behind {@code docs/benchmarks.md}, trimmed to fit about 30 minutes on a 2-core
+ * behind {@code docs/benchmarks.md}, trimmed to fit about an hour on a 2-core
  * machine; {@link #quick()} checks the runner itself in a few minutes.
  *
  * @param name the plan's name

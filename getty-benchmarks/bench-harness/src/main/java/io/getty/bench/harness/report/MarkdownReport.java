@@ -159,7 +159,7 @@ public final class MarkdownReport {
 		md.append("- **Throughput cells**: closed loop, each connection keeps `depth` messages in flight; warm-up ")
 			.append(plan.warmup().toSeconds()).append(" s, then ").append(plan.measure().toSeconds())
 			.append(" s measured. Cells run in a random order of servers (seed ").append(this.options.seed())
-			.append("). One run per cell, so that the whole matrix fits in about 30 minutes on 2 cores; the headline ")
+			.append("). One run per cell, so that the whole matrix fits in about an hour on 2 cores; the headline ")
 			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
 			.append("headline uses the medians; where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
 			.append(" % of getty-core's (NIO) median msgs/s, getty-core and the close peers ran the cell ")
