@@ -190,8 +190,8 @@ public final class BenchmarkRunner {
 	private void logInTurns(String what, List<CellResult> results) {
 		if (results.stream().allMatch(CellResult::passed)) {
 			log("[%3d] %-40s %s  (warm-up %.1f s)", ++this.done, what, results.stream()
-				.map((result) -> String.format("%s %,.0f /s (user CPU %.2f s/M, JIT %.0f ms)", result.server().id(),
-						result.perSecond(), result.userCpuSecondsPerMillion(), 1000 * result.usage().jitCpuSeconds()))
+				.map((result) -> String.format("%s %,.0f /s (user CPU %.2f s/M, JIT %s ms)", result.server().id(),
+						result.perSecond(), result.userCpuSecondsPerMillion(), jitMillis(result)))
 				.collect(Collectors.joining(", ")), results.get(0).usage().warmupSeconds());
 		}
 		else {
@@ -240,9 +240,9 @@ public final class BenchmarkRunner {
 					double gettyP99 = gettyResult.load().latencyMicros(99);
 					double nettyP99 = nettyResult.load().latencyMicros(99);
 					log("[%3d] fixed rate in turns (run %d)           %-20s p99 %8.1f us  %-12s p99 %8.1f us  (%.2fx)"
-							+ "  JIT %.0f / %.0f ms  (warm-up %.1f s)", ++this.done, run, getty.id(), gettyP99,
-							netty.id(), nettyP99, gettyP99 / nettyP99, 1000 * gettyResult.usage().jitCpuSeconds(),
-							1000 * nettyResult.usage().jitCpuSeconds(), gettyResult.usage().warmupSeconds());
+							+ "  JIT %s / %s ms  (warm-up %.1f s)", ++this.done, run, getty.id(), gettyP99, netty.id(),
+							nettyP99, gettyP99 / nettyP99, jitMillis(gettyResult), jitMillis(nettyResult),
+							gettyResult.usage().warmupSeconds());
 				}
 				else {
 					log("[%3d] fixed rate in turns (run %d)           %-20s FAILED: %s", ++this.done, run, getty.id(),
@@ -287,13 +287,18 @@ public final class BenchmarkRunner {
 		return servers;
 	}
 
+	private static String jitMillis(CellResult result) {
+		double seconds = result.usage().jitCpuSeconds();
+		return (seconds < 0) ? "?" : String.format("%.0f", 1000 * seconds);
+	}
+
 	private CellResult report(String what, CellResult result) {
 		if (result.passed()) {
 			log("[%3d] %-40s %-20s %,12.0f /s  p50 %8.1f us  p99 %8.1f us  CPU %6.2f s/M (user %5.2f)  alloc %7.1f B/msg"
-					+ "  JIT %4.0f ms  (warm-up %.1f s)", ++this.done, what, result.server().id(), result.perSecond(),
+					+ "  JIT %4s ms  (warm-up %.1f s)", ++this.done, what, result.server().id(), result.perSecond(),
 					result.load().latencyMicros(50), result.load().latencyMicros(99), result.cpuSecondsPerMillion(),
-					result.userCpuSecondsPerMillion(), result.allocatedBytesPerMessage(),
-					1000 * result.usage().jitCpuSeconds(), result.usage().warmupSeconds());
+					result.userCpuSecondsPerMillion(), result.allocatedBytesPerMessage(), jitMillis(result),
+					result.usage().warmupSeconds());
 		}
 		else {
 			log("[%3d] %-40s %-20s FAILED: %s", ++this.done, what, result.server().id(), result.failure());

@@ -94,7 +94,12 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 			default -> throw new IllegalArgumentException("Unknown plan '" + values.get("plan") + "'");
 		};
 		if (!values.get("jit-settle").isEmpty()) {
-			plan = plan.withJitSettleLimit(Duration.ofSeconds(Long.parseLong(values.get("jit-settle"))));
+			long seconds = Long.parseLong(values.get("jit-settle"));
+			if (seconds < 0) {
+				throw new IllegalArgumentException("--jit-settle is the most seconds a warm-up may wait for the JIT "
+						+ "compilers, 0 or more, not " + seconds);
+			}
+			plan = plan.withJitSettleLimit(Duration.ofSeconds(seconds));
 		}
 		if (!values.get("cells").isEmpty()) {
 			plan = plan.withCells(Arrays.stream(values.get("cells").split(",")).map(RunnerOptions::cell).toList());

@@ -45,7 +45,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-	/** How often the warm-up asks its window whether it may open (see {@link #warmUp}). */
+	/**
+	 * How often a warm-up asks its {@link MeasurementWindow} whether it may open, once the
+	 * warm-up's minimum has passed (and at the end of each step before).
+	 */
 	public static final Duration SETTLE_STEP = Duration.ofSeconds(1);
 
 	private static final int CONNECT_CONCURRENCY = 64;
@@ -135,7 +138,8 @@ public final class LoadGenerator implements AutoCloseable {
 	 * does not depend on which ran in a quieter minute.
 	 * @param servers the servers
 	 * @param spec the load each server gets in its turns; the window lasts
-	 * {@code spec.measure()} times the number of servers, and so does the warm-up
+	 * {@code spec.measure()} times the number of servers, and so does the minimum warm-up
+	 * (not the window's settle limit)
 	 * @param slice how long each server gets the load before the next one
 	 * @param seed the seed of the order of servers in each round
 	 * @param window told when the measurement window opens and closes
@@ -227,7 +231,8 @@ public final class LoadGenerator implements AutoCloseable {
 	 * @param server the server
 	 * @param concurrency connections in progress at any time
 	 * @param payloadSize the size of each connection's message
-	 * @param warmup how long to churn before measuring
+	 * @param warmup how long to churn at least before measuring (see
+	 * {@link MeasurementWindow#settleLimit()})
 	 * @param measure how long to measure
 	 * @param window told when the measurement window opens and closes
 	 * @return the connections completed in the window (as messages) and the latency of
@@ -339,9 +344,6 @@ public final class LoadGenerator implements AutoCloseable {
 	}
 
 	/**
-	 * Wait, returning early with the failure if the run fails meanwhile.
-	 */
-	/**
 	 * Keep the load going for at least {@code warmup}, and then, a step at a time, until the
 	 * window is ready to open or its settle limit has passed. The window is asked after
 	 * every step, the last of the minimum included, so that an already settled server
@@ -367,6 +369,9 @@ public final class LoadGenerator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Wait, returning early with the failure if the run fails meanwhile.
+	 */
 	private static void pause(LoadContext context, Duration duration) throws LoadFailure, InterruptedException {
 		try {
 			context.failure().get(Math.max(1, duration.toNanos()), TimeUnit.NANOSECONDS);

@@ -170,8 +170,8 @@ public final class MarkdownReport {
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden. ")
 			.append("Each fresh server first echoes at full speed (depth ").append(LoadScenario.JIT_WARMUP_DEPTH)
 			.append(") for ").append(plan.warmup().toSeconds())
-			.append(" s, so that the JIT compiler has finished before the measurement (at the fixed rate alone it ")
-			.append("was still compiling on the server's CPU inside the window), then gets its full GCs, then ")
+			.append(" s, so that the JIT compiler has compiled its I/O path before the fixed rate (at the fixed ")
+			.append("rate alone that took until inside the window), then gets its full GCs, then ")
 			.append(plan.warmup().toSeconds()).append(" s of warm-up at the fixed rate and ")
 			.append(plan.latencyMeasure().toSeconds()).append(" s measured; every server runs it ")
 			.append("once. Separate runs meet different stalls of the machine (the load generator measures from ")
@@ -184,7 +184,7 @@ public final class MarkdownReport {
 			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
 			.append("next to its histogram.\n");
 		md.append("- **Warm-up until the JIT compiler is quiet**: every load's warm-up (throughput, fixed rate, in ")
-			.append("turns, churn) lasts at least its minimum above, then goes on in steps of ")
+			.append("turns, churn) lasts at least its minimum given here, then goes on in steps of ")
 			.append(LoadGenerator.SETTLE_STEP.toSeconds()).append(" s, for at most ")
 			.append(plan.jitSettleLimit().toSeconds()).append(" s more, until over the last ")
 			.append(LoadScenario.JIT_QUIET_STEPS).append(" steps the JIT compiler threads of every server of ")
@@ -192,8 +192,9 @@ public final class MarkdownReport {
 			.append(Format.decimal(100 * LoadScenario.JIT_QUIET_SHARE, 1))
 			.append(" % of the time. They run on the server's one CPU, and a compilation of tens of milliseconds ")
 			.append("delays the I/O thread as a stall would; a framework with more code, or a Spring application ")
-			.append("whose start-up left the compiler a queue, compiles for longer. \"JIT CPU ms\" in the tables ")
-			.append("is what the compilers still used inside the window.\n");
+			.append("whose start-up left the compiler a queue, compiles for longer. \"JIT CPU ms\" in the ")
+			.append("throughput, fixed-rate and in-turns tables is what the compilers still used inside the window ")
+			.append("(the runner's log gives it, and the warm-up taken, for every run).\n");
 		md.append("- **Server metrics** cover exactly the measurement window: CPU is user+system time of the whole ")
 			.append("process from `/proc/<pid>/stat` (I/O, JIT and GC threads alike); user CPU is its user part, ")
 			.append("the servers' own code without the system calls, which cost every server on a transport alike ")

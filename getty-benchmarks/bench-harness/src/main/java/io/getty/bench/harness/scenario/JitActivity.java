@@ -40,26 +40,33 @@ final class JitActivity {
 	JitActivity(DoubleSupplier jitCpuSeconds, LongSupplier nanoTime) {
 		this.jitCpuSeconds = jitCpuSeconds;
 		this.nanoTime = nanoTime;
-		this.readings.addLast(read());
+		Reading first = read();
+		if (first.jitSeconds() >= 0) {
+			this.readings.addLast(first);
+		}
 	}
 
 	/**
 	 * Return whether the compiler was quiet over the intervals between the last
-	 * {@link #QUIET_STEPS} questions, this one included; over fewer while fewer were asked,
-	 * back to when watching began. Where its time cannot be read, it counts as quiet: the
-	 * warm-up is then as long as before this check existed.
+	 * {@link #QUIET_STEPS} questions, this one included; never before that many intervals
+	 * have been read since watching began. Where its time cannot be read at all (no
+	 * {@code /proc}), it counts as quiet: the warm-up is then as long as before this check
+	 * existed. A reading that fails once is skipped, and counts as not quiet.
 	 * @return whether it was quiet
 	 */
 	boolean quiet() {
 		Reading now = read();
+		if (now.jitSeconds() < 0) {
+			return this.readings.isEmpty();
+		}
 		this.readings.addLast(now);
 		if (this.readings.size() > QUIET_STEPS + 1) {
 			this.readings.removeFirst();
 		}
-		Reading then = this.readings.peekFirst();
-		if (now.jitSeconds() < 0 || then.jitSeconds() < 0) {
-			return true;
+		if (this.readings.size() <= QUIET_STEPS) {
+			return false;
 		}
+		Reading then = this.readings.peekFirst();
 		// A compiler thread that HotSpot stopped takes its time with it: less is quiet.
 		return now.jitSeconds() - then.jitSeconds() <= QUIET_SHARE * (now.nanos() - then.nanos()) / 1e9;
 	}

@@ -32,7 +32,7 @@ public final class LoadScenario {
 	/**
 	 * The share of the last {@link #JIT_QUIET_STEPS} warm-up steps that a server's JIT
 	 * compiler threads may use and still count as quiet, so that the measurement window may
-	 * open (see {@link JitActivity}).
+	 * open.
 	 */
 	public static final double JIT_QUIET_SHARE = JitActivity.QUIET_SHARE;
 

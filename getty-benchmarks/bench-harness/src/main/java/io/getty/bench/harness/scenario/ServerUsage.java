@@ -29,25 +29,19 @@ public record ServerUsage(double cpuSeconds, double userCpuSeconds, long allocat
 	 * @param end the sample at its end
 	 * @param machineBusySeconds CPU seconds the whole machine used in the window
 	 * @param ownSeconds CPU seconds the load generator used in the window
+	 * @param jitCpuSeconds CPU seconds of the JIT compiler threads in the window, or -1 if
+	 * unknown
 	 * @param seconds the window's length
 	 * @param warmupSeconds how long the load ran before the window opened
 	 * @return the usage in between
 	 */
 	public static ServerUsage between(ServerSample start, ServerSample end, double machineBusySeconds,
-			double ownSeconds, double seconds, double warmupSeconds) {
+			double ownSeconds, double jitCpuSeconds, double seconds, double warmupSeconds) {
 		double cpu = end.cpuSeconds() - start.cpuSeconds();
 		return new ServerUsage(cpu, end.userCpuSeconds() - start.userCpuSeconds(),
 				end.allocatedBytes() - start.allocatedBytes(), end.gcCount() - start.gcCount(),
-				end.gcMillis() - start.gcMillis(), jitBetween(start, end),
+				end.gcMillis() - start.gcMillis(), jitCpuSeconds,
 				Math.max(0, machineBusySeconds - cpu - ownSeconds), seconds, warmupSeconds);
-	}
-
-	private static double jitBetween(ServerSample start, ServerSample end) {
-		if (start.jitCpuSeconds() < 0 || end.jitCpuSeconds() < 0) {
-			return -1;
-		}
-		// Less at the end only if HotSpot stopped a compiler thread in between.
-		return Math.max(0, end.jitCpuSeconds() - start.jitCpuSeconds());
 	}
 
 	/**

@@ -45,6 +45,10 @@ final class ServerWindow implements MeasurementWindow {
 
 	private double seconds;
 
+	private double jitStart;
+
+	private double jitSeconds;
+
 	/**
 	 * Watch a server.
 	 * @param server the server
@@ -71,6 +75,9 @@ final class ServerWindow implements MeasurementWindow {
 	@Override
 	public void opened() {
 		this.start = sample();
+		// After the opening sample's answer and before the closing one's request, so that
+		// what answering makes the JVM compile (its command reader, once) is left out.
+		this.jitStart = ProcStat.jitCpuSeconds(this.server.pid());
 		this.machineStart = MachineLoad.busySeconds();
 		this.ownStart = MachineLoad.ownSeconds();
 		this.nanosStart = System.nanoTime();
@@ -81,6 +88,9 @@ final class ServerWindow implements MeasurementWindow {
 		this.machine = MachineLoad.busySeconds() - this.machineStart;
 		this.own = MachineLoad.ownSeconds() - this.ownStart;
 		this.seconds = (System.nanoTime() - this.nanosStart) / 1e9;
+		double jitEnd = ProcStat.jitCpuSeconds(this.server.pid());
+		// Less at the end only if HotSpot stopped a compiler thread in between.
+		this.jitSeconds = (this.jitStart < 0 || jitEnd < 0) ? -1 : Math.max(0, jitEnd - this.jitStart);
 		this.end = sample();
 	}
 
@@ -97,7 +107,7 @@ final class ServerWindow implements MeasurementWindow {
 		if (this.start == null || this.end == null) {
 			throw new IllegalStateException("The measurement window of " + this.server + " never closed");
 		}
-		return ServerUsage.between(this.start, this.end, this.machine, this.own, this.seconds,
+		return ServerUsage.between(this.start, this.end, this.machine, this.own, this.jitSeconds, this.seconds,
 				(this.nanosStart - this.nanosCreated) / 1e9);
 	}
 

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Reads a process's CPU time from {@code /proc/<pid>/stat} (user plus system ticks),
  * from outside the process, so that every thread counts: I/O, JIT compiler and garbage
- * collector alike.
+ * collector alike; and its JIT compiler threads' share from
+ * {@code /proc/<pid>/task/<tid>/schedstat}.
  *
  * @author getty team
  * @since 0.1.0
@@ -20,6 +21,9 @@ public final class ProcStat {
 	private static final int STIME = 12;
 
 	private static final double TICKS_PER_SECOND = clockTicks();
+
+	/** Whether this kernel keeps per-thread scheduler statistics (CONFIG_SCHED_INFO). */
+	private static final boolean SCHEDSTAT = Files.isReadable(Path.of("/proc/self/schedstat"));
 
 	private ProcStat() {
 	}
@@ -62,6 +66,9 @@ public final class ProcStat {
 	 * that HotSpot stopped no longer counts), or -1 where {@code /proc} is missing
 	 */
 	public static double jitCpuSeconds(long pid) {
+		if (!SCHEDSTAT) {
+			return -1;
+		}
 		Path tasks = Path.of("/proc", String.valueOf(pid), "task");
 		long nanos = 0;
 		try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
@@ -91,7 +98,7 @@ public final class ProcStat {
 			return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
 		}
 		catch (IOException | RuntimeException ex) {
-			// The thread ended meanwhile.
+			// The thread ended meanwhile (the kernel has schedstat files: see SCHEDSTAT).
 			return 0;
 		}
 	}

@@ -167,12 +167,9 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	private ServerSample request(String command, String event) throws IOException {
-		// Read before asking: answering can make the JVM compile (its command reader, for
-		// one), which is not the load's doing.
-		double jitCpuSeconds = ProcStat.jitCpuSeconds(pid());
 		this.commands.println(command);
 		Map<String, String> answer = answer(event, ANSWER_TIMEOUT_SECONDS);
-		return ServerSample.of(answer, ProcStat.times(pid()), jitCpuSeconds);
+		return ServerSample.of(answer, ProcStat.times(pid()));
 	}
 
 	/**

@@ -14,17 +14,16 @@ import java.util.Map;
  * @param threads live threads
  * @param cpuSeconds user plus system CPU time of the process so far
  * @param userCpuSeconds the user part of it
- * @param jitCpuSeconds CPU time of its JIT compiler threads so far, or -1 if unknown
  * @author getty team
  * @since 0.1.0
  */
 public record ServerSample(long allocatedBytes, long heapUsed, long gcCount, long gcMillis, long rssBytes,
-		int threads, double cpuSeconds, double userCpuSeconds, double jitCpuSeconds) {
+		int threads, double cpuSeconds, double userCpuSeconds) {
 
-	static ServerSample of(Map<String, String> values, ProcStat.Times cpu, double jitCpuSeconds) {
+	static ServerSample of(Map<String, String> values, ProcStat.Times cpu) {
 		return new ServerSample(number(values, "allocatedBytes"), number(values, "heapUsed"),
 				number(values, "gcCount"), number(values, "gcMillis"), number(values, "rssBytes"),
-				(int) number(values, "threads"), cpu.totalSeconds(), cpu.userSeconds(), jitCpuSeconds);
+				(int) number(values, "threads"), cpu.totalSeconds(), cpu.userSeconds());
 	}
 
 	private static long number(Map<String, String> values, String name) {

@@ -153,6 +153,19 @@ class LoadGeneratorTests {
 	}
 
 	@Test
+	void aReadyWindowStillWaitsForTheMinimumWarmUp() throws Exception {
+		LoadSpec longer = LoadSpec.closedLoop(4, 8, 256, Duration.ofMillis(1_500), Duration.ofMillis(200));
+		SettlingWindow window = new SettlingWindow(0, Duration.ofSeconds(10));
+		try (MisbehavingEchoServer server = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE)) {
+			long start = System.nanoTime();
+			assertThat(generator.run(server.address(), longer, window).messages()).isPositive();
+			// Asked after the first step, ready, and kept warming up until the minimum.
+			assertThat(window.questions).isEqualTo(2);
+			assertThat(window.openedAfterNanos - start).isGreaterThanOrEqualTo(longer.warmup().toNanos());
+		}
+	}
+
+	@Test
 	void serversTakingTurnsEachGetTheRateInTheirTurns() throws Exception {
 		LoadSpec spec = LoadSpec.fixedRate(4, 128, 2_000, Duration.ofMillis(100), Duration.ofMillis(600));
 		try (MisbehavingEchoServer first = new MisbehavingEchoServer(MisbehavingEchoServer.Fault.NONE);

@@ -19,9 +19,10 @@ class JitActivityTests {
 	private final JitActivity activity = new JitActivity(() -> this.jitSeconds, () -> this.nanos);
 
 	@Test
-	void compilingForHalfAPerCentOfTheTimeOrLessIsQuiet() {
-		assertThat(step(0.005)).isTrue();
-		assertThat(step(0.0)).isTrue();
+	void compilingForHalfAPerCentOfTheLastThreeStepsOrLessIsQuiet() {
+		step(0.004);
+		step(0.004);
+		assertThat(step(0.004)).isTrue();
 		// A trickle of small compilations, 1 ms a second.
 		assertThat(step(0.001)).isTrue();
 		assertThat(step(0.001)).isTrue();
@@ -29,7 +30,16 @@ class JitActivityTests {
 
 	@Test
 	void compilingForMoreIsNotQuiet() {
+		step(0.006);
+		step(0.006);
 		assertThat(step(0.006)).isFalse();
+	}
+
+	@Test
+	void nothingIsQuietBeforeThreeSteps() {
+		assertThat(step(0.0)).isFalse();
+		assertThat(step(0.0)).isFalse();
+		assertThat(step(0.0)).isTrue();
 	}
 
 	@Test
@@ -44,10 +54,13 @@ class JitActivityTests {
 	}
 
 	@Test
-	void fewerQuestionsLookBackToWhenWatchingBegan() {
-		// Compiled before the first question: counted in it.
+	void theFirstStepsLookBackToWhenWatchingBegan() {
+		// Compiled before the first question: counted in the first three steps.
 		this.jitSeconds += 0.030;
+		step(0.0);
+		step(0.0);
 		assertThat(step(0.0)).isFalse();
+		assertThat(step(0.0)).isTrue();
 	}
 
 	@Test
@@ -62,7 +75,20 @@ class JitActivityTests {
 
 	@Test
 	void aCompilerWhoseTimeCannotBeReadCountsAsQuiet() {
+		JitActivity unreadable = new JitActivity(() -> -1, () -> this.nanos);
+		this.nanos += TimeUnit.SECONDS.toNanos(1);
+		assertThat(unreadable.quiet()).isTrue();
+	}
+
+	@Test
+	void aReadingThatFailsOnceIsNotQuietAndIsSkipped() {
+		step(0.0);
+		step(0.0);
 		this.jitSeconds = -1;
+		this.nanos += TimeUnit.SECONDS.toNanos(1);
+		assertThat(this.activity.quiet()).isFalse();
+		// The readings around it still count: three intervals since watching began.
+		this.jitSeconds = 0.001;
 		this.nanos += TimeUnit.SECONDS.toNanos(1);
 		assertThat(this.activity.quiet()).isTrue();
 	}
