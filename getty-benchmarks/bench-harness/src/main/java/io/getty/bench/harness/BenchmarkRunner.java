@@ -219,36 +219,58 @@ public final class BenchmarkRunner {
 	 * Run each getty server at the fixed rate in turns with raw Netty on its transport:
 	 * separate runs meet different stalls of a shared machine, and at p99 those stalls, not
 	 * the servers, decide the number; taking turns in one window, both meet the same ones.
+	 * Then, as a control, raw Netty (NIO) in turns with a second JVM of itself as often:
+	 * how far apart two identical servers come out this way in this run is what a getty
+	 * server's ratio can be told apart from.
 	 */
 	private void inTurns(LoadScenario load, RunPlan plan) throws InterruptedException {
 		LoadSpec spec = plan.latencySpec();
+		boolean nioInTurns = false;
 		for (ServerSpec getty : this.options.headliners()) {
 			ServerSpec netty = ServerCatalog.baselineFor(getty);
 			if (netty.id().equals(getty.id()) || !this.options.servers().contains(netty)) {
 				continue;
 			}
+			nioInTurns |= netty.equals(ServerCatalog.NETTY_NIO);
 			for (int run = 1; run <= plan.inTurnsRuns(); run++) {
 				// Alternate which server's JVM starts first; the order of turns is random per round.
 				List<ServerSpec> servers = (run % 2 == 1) ? List.of(getty, netty) : List.of(netty, getty);
-				quiet();
-				List<CellResult> results = load.runInTurns(servers, spec, RunPlan.TURN,
-						this.options.seed() + 31L * run, "run" + run);
-				CellResult gettyResult = results.get(servers.indexOf(getty));
-				CellResult nettyResult = results.get(servers.indexOf(netty));
-				this.results.addInTurns(List.of(gettyResult, nettyResult));
-				if (gettyResult.passed() && nettyResult.passed()) {
-					double gettyP99 = gettyResult.load().latencyMicros(99);
-					double nettyP99 = nettyResult.load().latencyMicros(99);
-					log("[%3d] fixed rate in turns (run %d)           %-20s p99 %8.1f us  %-12s p99 %8.1f us  (%.2fx)"
-							+ "  JIT %s / %s ms  (warm-up %.1f s)", ++this.done, run, getty.id(), gettyP99, netty.id(),
-							nettyP99, gettyP99 / nettyP99, jitMillis(gettyResult), jitMillis(nettyResult),
-							gettyResult.usage().warmupSeconds());
-				}
-				else {
-					log("[%3d] fixed rate in turns (run %d)           %-20s FAILED: %s", ++this.done, run, getty.id(),
-							gettyResult.failure());
-				}
+				inTurnsRun(load, spec, servers, servers.indexOf(getty), run);
 			}
+		}
+		if (nioInTurns) {
+			List<ServerSpec> twice = List.of(ServerCatalog.NETTY_NIO, ServerCatalog.NETTY_NIO);
+			for (int run = 1; run <= plan.inTurnsRuns(); run++) {
+				inTurnsRun(load, spec, twice, 0, run);
+			}
+		}
+	}
+
+	/**
+	 * One fixed-rate run of two servers in turns, recorded as the first's result (the getty
+	 * server's, or the control's first JVM) and then the other's.
+	 */
+	private void inTurnsRun(LoadScenario load, LoadSpec spec, List<ServerSpec> servers, int first, int run)
+			throws InterruptedException {
+		quiet();
+		List<CellResult> results = load.runInTurns(servers, spec, RunPlan.TURN, this.options.seed() + 31L * run,
+				"run" + run);
+		CellResult firstResult = results.get(first);
+		CellResult otherResult = results.get(1 - first);
+		this.results.addInTurns(List.of(firstResult, otherResult));
+		String what = firstResult.server().equals(otherResult.server())
+				? firstResult.server().id() + " (control)" : firstResult.server().id();
+		if (firstResult.passed() && otherResult.passed()) {
+			double firstP99 = firstResult.load().latencyMicros(99);
+			double otherP99 = otherResult.load().latencyMicros(99);
+			log("[%3d] fixed rate in turns (run %d)           %-20s p99 %8.1f us  %-12s p99 %8.1f us  (%.2fx)"
+					+ "  JIT %s / %s ms  (warm-up %.1f s)", ++this.done, run, what, firstP99,
+					otherResult.server().id(), otherP99, firstP99 / otherP99, jitMillis(firstResult),
+					jitMillis(otherResult), firstResult.usage().warmupSeconds());
+		}
+		else {
+			log("[%3d] fixed rate in turns (run %d)           %-20s FAILED: %s", ++this.done, run, what,
+					(firstResult.passed() ? otherResult : firstResult).failure());
 		}
 	}
 

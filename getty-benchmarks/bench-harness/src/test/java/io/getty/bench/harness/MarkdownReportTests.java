@@ -102,6 +102,29 @@ class MarkdownReportTests {
 	}
 
 	@Test
+	void theControlInTurnsIsReportedBesideTheVerdictAndNotJudged() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addInTurns(List.of(withP99(ServerCatalog.GETTY_NIO, 210), withP99(ServerCatalog.NETTY_NIO, 200)));
+		// Raw Netty against itself: 1.5x and 1.2x apart, by chance alone.
+		results.addInTurns(List.of(withP99(ServerCatalog.NETTY_NIO, 300), withP99(ServerCatalog.NETTY_NIO, 200)));
+		results.addInTurns(List.of(withP99(ServerCatalog.NETTY_NIO, 120), withP99(ServerCatalog.NETTY_NIO, 100)));
+
+		report(results).writeTo(file);
+
+		assertThat(Files.readString(file))
+			.contains("getty-core (nio) **1.05×** in turns (210 vs 200 µs, 1 runs pooled;")
+			.contains("Goal ≤ 1.1×, judged on the runs in turns: met. Control: raw Netty (nio) in turns with a "
+					+ "second JVM of itself, the same way, came out at 1.50× (300 vs 200 µs, 2 runs pooled; the "
+					+ "runs' own 1.20×–1.50×).")
+			// After the getty servers' rows, in both tables.
+			.containsSubsequence("| getty-core | nio | 1 |",
+					"| **raw Netty** against itself (control) | nio | 2 | 120 / 100 | 300 / 200 | 300 / 200 | 1.50× |",
+					"| 2 | **raw Netty** (nio), against itself | 300 / 300 / 300 | 200 / 200 / 200 | 1.50× |")
+			.doesNotContain("| **raw Netty** | nio |");
+	}
+
+	@Test
 	void closePeersAreJudgedOnGettysMedianIncludingTheHeadlineRepeats() {
 		RunResults results = new RunResults();
 		assertThat(results.closePeers(CELL)).isEmpty();

@@ -93,7 +93,23 @@ final class Headlines {
 		}
 		String rate = results.latency().isEmpty() ? "" : " (" + results.latency().get(0).spec() + ")";
 		return Optional.of("p99 latency at a fixed rate" + rate + ", relative to raw Netty: " + String.join("; ", parts)
-				+ ". Goal ≤ 1.1×" + (inTurns ? ", judged on the runs in turns" : "") + ": " + verdict(met) + ".");
+				+ ". Goal ≤ 1.1×" + (inTurns ? ", judged on the runs in turns" : "") + ": " + verdict(met) + "."
+				+ control(results));
+	}
+
+	/**
+	 * What the control of the runs in turns shows: raw Netty against a second JVM of
+	 * itself, which would come out at 1× on a quiet machine. Not part of the verdict.
+	 */
+	private static String control(RunResults results) {
+		InTurns control = InTurns.of(results.inTurns(), ServerCatalog.NETTY_NIO);
+		if (control.runs() == 0) {
+			return "";
+		}
+		return String.format(" Control: raw Netty (nio) in turns with a second JVM of itself, the same way, came out at "
+				+ "%.2f× (%s vs %s µs, %d runs pooled; the runs' own %.2f×–%.2f×).", control.p99Ratio(),
+				Format.micros(control.gettyMicros(99)), Format.micros(control.nettyMicros(99)), control.runs(),
+				control.minRunRatio(), control.maxRunRatio());
 	}
 
 	private static double p99(CellResult result) {

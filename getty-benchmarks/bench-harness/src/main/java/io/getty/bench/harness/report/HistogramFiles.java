@@ -37,9 +37,12 @@ public final class HistogramFiles {
 		write(directory, "fixed-rate", results.latency(), true);
 		int run = 1;
 		for (List<CellResult> pair : results.inTurns()) {
-			for (CellResult result : pair) {
+			boolean control = InTurns.isControl(pair);
+			for (int i = 0; i < pair.size(); i++) {
+				CellResult result = pair.get(i);
 				if (result.passed()) {
-					String name = "in-turns-" + run + "-" + result.server().id();
+					// The control's two JVMs are one server: number them, as their logs are.
+					String name = "in-turns-" + run + "-" + result.server().id() + (control ? "-" + (i + 1) : "");
 					writeHistogram(directory.resolve(name + ".hgrm"), result);
 					writeTimeline(directory.resolve(name + ".timeline.csv"), result);
 				}

@@ -9,7 +9,9 @@ import org.HdrHistogram.Histogram;
 /**
  * One getty server's fixed-rate runs in turns with raw Netty. The two servers were
  * measured in the same windows and met the same stalls of the machine, so their latencies
- * pooled over all runs compare the servers rather than the minutes they ran in.
+ * pooled over all runs compare the servers rather than the minutes they ran in. For the
+ * control, raw Netty's runs in turns with a second JVM of itself, "getty" is the first
+ * JVM's results.
  *
  * @param getty the getty server
  * @param netty raw Netty on its transport
@@ -24,6 +26,24 @@ import org.HdrHistogram.Histogram;
  */
 record InTurns(ServerSpec getty, ServerSpec netty, int runs, Histogram gettyLatencies, Histogram nettyLatencies,
 		double medianRunRatio, double minRunRatio, double maxRunRatio) {
+
+	/**
+	 * Whether a run in turns is the control: raw Netty in turns with a second JVM of
+	 * itself, whose ratio shows how far apart two identical servers come out.
+	 * @param run the run: the first server's result, then the other's
+	 * @return whether both are the same server
+	 */
+	static boolean isControl(List<CellResult> run) {
+		return run.get(0).server().equals(run.get(1).server());
+	}
+
+	/**
+	 * Return whether these are the control's runs (see {@link #isControl(List)}).
+	 * @return whether the "getty" server is raw Netty itself
+	 */
+	boolean isControl() {
+		return this.getty.equals(this.netty);
+	}
 
 	/** A reply this late means its server, its CPU or the load generator stalled. */
 	static final long SLOW_NANOS = 1_000_000;

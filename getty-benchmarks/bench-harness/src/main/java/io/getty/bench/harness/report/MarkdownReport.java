@@ -181,6 +181,8 @@ public final class MarkdownReport {
 			.append(" ms, then to the other, in a random order per round, until each had ")
 			.append(plan.latencyMeasure().toSeconds()).append(" s (").append(plan.inTurnsRuns())
 			.append(" runs per getty server). The p99 headline compares the latencies of those runs, pooled. ")
+			.append("As a control, raw Netty on NIO then runs in turns with a second JVM of itself as many times: ")
+			.append("the same server twice, so its ratio is how far apart this run's pooled p99s come out by chance. ")
 			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
 			.append("next to its histogram.\n");
 		md.append("- **Warm-up until the JIT compiler is quiet**: every load's warm-up (throughput, fixed rate, in ")
@@ -292,7 +294,9 @@ public final class MarkdownReport {
 				.append(" s each per run. Percentiles pool the latencies of all runs of a server; the headline is ")
 				.append("the ratio of the pooled p99s. \"Replies ≥ 1 ms\" is the share of replies delayed by a stall ")
 				.append("of the server, its CPU or the load generator: equal shares mean both servers met the same ")
-				.append("stalls and neither added its own.\n\n")
+				.append("stalls and neither added its own. The control row is raw Netty in turns with a second JVM of ")
+				.append("itself (its \"getty\" columns are the first JVM's): two identical servers, which would come ")
+				.append("out at 1× on a quiet machine.\n\n")
 				.append(ResultTables.inTurns(this.results.inTurns(), this.options.headliners())).append('\n')
 				.append("Every run:\n\n")
 				.append(ResultTables.inTurnsRuns(this.results.inTurns())).append('\n');

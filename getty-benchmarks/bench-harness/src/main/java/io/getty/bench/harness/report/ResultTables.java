@@ -119,12 +119,14 @@ final class ResultTables {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", "runs", "p50 µs, getty / Netty",
 				"p90 µs, getty / Netty", "p99 µs, getty / Netty", "p99 × Netty", "p99.9 µs, getty / Netty",
 				"replies ≥ 1 ms, getty / Netty", "run p99 × Netty: median (lowest–highest)");
-		for (ServerSpec server : servers) {
+		// The control (raw Netty against itself) after the getty servers.
+		for (ServerSpec server : servers.stream().sorted(Comparator.comparing(ServerSpec::isBaseline)).toList()) {
 			InTurns row = InTurns.of(runs, server);
 			if (row.runs() == 0) {
 				continue;
 			}
-			table.row(label(server), server.transport(), String.valueOf(row.runs()), pair(row, 50), pair(row, 90),
+			table.row(row.isControl() ? label(server) + " against itself (control)" : label(server),
+					server.transport(), String.valueOf(row.runs()), pair(row, 50), pair(row, 90),
 					pair(row, 99), String.format("%.2f×", row.p99Ratio()), pair(row, 99.9),
 					String.format("%.2f %% / %.2f %%", row.gettySlowPercent(), row.nettySlowPercent()),
 					String.format("%.2f× (%.2f×–%.2f×)", row.medianRunRatio(), row.minRunRatio(), row.maxRunRatio()));
@@ -144,13 +146,14 @@ final class ResultTables {
 		for (List<CellResult> run : runs) {
 			CellResult getty = run.get(0);
 			CellResult netty = run.get(1);
+			String server = label(getty.server()) + " (" + getty.server().transport() + ")"
+					+ (InTurns.isControl(run) ? ", against itself" : "");
 			if (!getty.passed() || !netty.passed()) {
-				table.row(String.valueOf(number++), label(getty.server()) + " (" + getty.server().transport() + ")",
-						"**failed**", Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
+				table.row(String.valueOf(number++), server, "**failed**", Format.NONE, Format.NONE, Format.NONE,
+						Format.NONE, Format.NONE);
 				continue;
 			}
-			table.row(String.valueOf(number++), label(getty.server()) + " (" + getty.server().transport() + ")",
-					percentiles(getty), percentiles(netty),
+			table.row(String.valueOf(number++), server, percentiles(getty), percentiles(netty),
 					String.format("%.2f×", getty.load().latencyMicros(99) / netty.load().latencyMicros(99)),
 					Format.decimal(getty.cpuSecondsPerMillion(), 2) + " / " + Format.decimal(netty.cpuSecondsPerMillion(), 2),
 					Format.millis(getty.usage().jitCpuSeconds()) + " / " + Format.millis(netty.usage().jitCpuSeconds()),

@@ -108,8 +108,9 @@ public final class LoadScenario {
 			String logSuffix) throws InterruptedException {
 		List<ServerProcess> processes = new ArrayList<>();
 		try {
-			for (ServerSpec server : servers) {
-				processes.add(this.launcher.start(server, "in-turns-" + server.id() + "-" + logSuffix));
+			List<String> logNames = inTurnsLogNames(servers, logSuffix);
+			for (int i = 0; i < servers.size(); i++) {
+				processes.add(this.launcher.start(servers.get(i), logNames.get(i)));
 			}
 			// One after another: each sits idle through the later ones' preparation, so the
 			// caller varies which server starts first from run to run.
@@ -163,6 +164,24 @@ public final class LoadScenario {
 		finally {
 			processes.forEach(ServerProcess::close);
 		}
+	}
+
+	/**
+	 * Return the log names of servers taking turns: a server that takes turns with
+	 * another JVM of itself (the fixed rate's control) gets a number, so that neither's
+	 * log or flight recording overwrites the other's.
+	 * @param servers the servers, in the order they start
+	 * @param logSuffix appended to each server's id
+	 * @return one name per server
+	 */
+	static List<String> inTurnsLogNames(List<ServerSpec> servers, String logSuffix) {
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < servers.size(); i++) {
+			ServerSpec server = servers.get(i);
+			boolean repeated = servers.stream().filter(server::equals).count() > 1;
+			names.add("in-turns-" + server.id() + "-" + logSuffix + (repeated ? "-" + (i + 1) : ""));
+		}
+		return names;
 	}
 
 	private CellResult measure(ServerSpec server, LoadSpec spec, String logName, Load load)
