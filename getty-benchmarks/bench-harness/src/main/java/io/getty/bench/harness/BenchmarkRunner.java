@@ -80,7 +80,7 @@ public final class BenchmarkRunner {
 		log("Plan '%s', %d servers, scenarios %s, results in %s", plan.name(), this.options.servers().size(),
 				this.options.scenarios(), this.options.results());
 		try (LoadGenerator generator = new LoadGenerator(true)) {
-			LoadScenario load = new LoadScenario(this.launcher, generator, plan.jitSettleLimit());
+			LoadScenario load = new LoadScenario(this.launcher, generator, plan.jitSettleLimit(), plan.warmup());
 			if (this.options.scenarios().contains("throughput")) {
 				control(load, plan, "start");
 				for (ThroughputCell cell : plan.cells()) {

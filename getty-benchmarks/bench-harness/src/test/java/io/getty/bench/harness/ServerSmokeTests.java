@@ -55,7 +55,8 @@ class ServerSmokeTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("servers")
 	void echoesEveryByteInOrder(String id, io.getty.bench.harness.server.ServerSpec server) throws Exception {
-		CellResult result = new LoadScenario(launcher, generator, Duration.ZERO).run(server, SMOKE, "smoke-" + id);
+		CellResult result = new LoadScenario(launcher, generator, Duration.ZERO, SMOKE.warmup()).run(server, SMOKE,
+				"smoke-" + id);
 		assertThat(result.failure()).as("%s failed a correctness gate (log in %s)", id,
 				ROOT.resolve("bench-harness/target/smoke-logs/smoke-" + id + ".log")).isNull();
 		assertThat(result.load().messages()).as("replies verified in the window").isPositive();

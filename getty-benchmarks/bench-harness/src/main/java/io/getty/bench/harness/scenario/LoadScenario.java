@@ -45,17 +45,23 @@ public final class LoadScenario {
 
 	private final Duration settleLimit;
 
+	private final Duration fullSpeedWarmup;
+
 	/**
 	 * Create the scenario.
 	 * @param launcher starts the servers
 	 * @param generator the load generator
 	 * @param settleLimit how much longer than a load's warm-up a server may warm up
 	 * while its JIT compiler is still at work (zero never waits for it)
+	 * @param fullSpeedWarmup how long a server echoes at full speed before a fixed-rate
+	 * load (see {@link #prepare})
 	 */
-	public LoadScenario(ServerLauncher launcher, LoadGenerator generator, Duration settleLimit) {
+	public LoadScenario(ServerLauncher launcher, LoadGenerator generator, Duration settleLimit,
+			Duration fullSpeedWarmup) {
 		this.launcher = launcher;
 		this.generator = generator;
 		this.settleLimit = settleLimit;
+		this.fullSpeedWarmup = fullSpeedWarmup;
 	}
 
 	/**
@@ -208,19 +214,20 @@ public final class LoadScenario {
 	/**
 	 * Bring a fresh server to the state of one that has run for a while, the same way for
 	 * every server. Before a fixed-rate load it first echoes at full speed over as many
-	 * connections for the spec's warm-up: at the fixed rate, warm-up alone leaves the JIT
-	 * compiler still compiling in the measurement window, on the server's one CPU, and
-	 * more so for a framework with more code on the path. Then it collects garbage, so
-	 * that what start-up left alive is old: otherwise the first young collections under
-	 * load copy it, and their pauses grow with the framework's start-up heap rather than
-	 * with what the server does per message.
+	 * connections, for the full-speed warm-up given at construction: at the fixed rate,
+	 * warm-up alone leaves the JIT compiler still compiling the I/O path in the
+	 * measurement window, on the server's one CPU, and more so for a framework with more
+	 * code on the path. Then it collects garbage, so that what start-up left alive is
+	 * old: otherwise the first young collections under load copy it, and their pauses
+	 * grow with the framework's start-up heap rather than with what the server does per
+	 * message.
 	 */
 	private void prepare(ServerProcess process, LoadSpec spec)
 			throws IOException, LoadFailure, InterruptedException {
 		if (spec.openLoop()) {
 			try {
 				this.generator.run(address(process), LoadSpec.closedLoop(spec.connections(), JIT_WARMUP_DEPTH,
-						spec.payloadSize(), Duration.ZERO, spec.warmup()), MeasurementWindow.NONE);
+						spec.payloadSize(), Duration.ZERO, this.fullSpeedWarmup), MeasurementWindow.NONE);
 			}
 			catch (LoadFailure ex) {
 				throw new LoadFailure(process.spec().id() + " failed while warming up at full speed: "
