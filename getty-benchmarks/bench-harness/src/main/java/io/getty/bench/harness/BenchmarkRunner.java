@@ -235,26 +235,30 @@ public final class BenchmarkRunner {
 			for (int run = 1; run <= plan.inTurnsRuns(); run++) {
 				// Alternate which server's JVM starts first; the order of turns is random per round.
 				List<ServerSpec> servers = (run % 2 == 1) ? List.of(getty, netty) : List.of(netty, getty);
-				inTurnsRun(load, spec, servers, servers.indexOf(getty), run);
+				inTurnsRun(load, spec, servers, servers.indexOf(getty), run, getty.id(), 31L * run);
 			}
 		}
 		if (nioInTurns) {
 			List<ServerSpec> twice = List.of(ServerCatalog.NETTY_NIO, ServerCatalog.NETTY_NIO);
 			for (int run = 1; run <= plan.inTurnsRuns(); run++) {
-				inTurnsRun(load, spec, twice, 0, run);
+				// The JVM started first idles through the other's preparation, as in the
+				// getty runs: each takes the getty server's place in every other run.
+				inTurnsRun(load, spec, twice, (run % 2 == 1) ? 0 : 1, run, "control", 37L * run + 1);
 			}
 		}
 	}
 
 	/**
-	 * One fixed-rate run of two servers in turns, recorded as the first's result (the getty
-	 * server's, or the control's first JVM) and then the other's.
+	 * One fixed-rate run of two servers in turns, started in the given order and recorded
+	 * as the result at {@code first} (the getty server's, or the control's JVM in its
+	 * place) and then the other's. {@code pair} names the comparison in the servers' log
+	 * names, so that raw Netty's logs of different comparisons stay apart.
 	 */
-	private void inTurnsRun(LoadScenario load, LoadSpec spec, List<ServerSpec> servers, int first, int run)
-			throws InterruptedException {
+	private void inTurnsRun(LoadScenario load, LoadSpec spec, List<ServerSpec> servers, int first, int run,
+			String pair, long seedOffset) throws InterruptedException {
 		quiet();
-		List<CellResult> results = load.runInTurns(servers, spec, RunPlan.TURN, this.options.seed() + 31L * run,
-				"run" + run);
+		List<CellResult> results = load.runInTurns(servers, spec, RunPlan.TURN, this.options.seed() + seedOffset,
+				"run" + run + "-" + pair);
 		CellResult firstResult = results.get(first);
 		CellResult otherResult = results.get(1 - first);
 		this.results.addInTurns(List.of(firstResult, otherResult));

@@ -7,12 +7,13 @@ import io.getty.bench.harness.load.LoadSpec;
 
 /**
  * What one benchmark run measures and for how long. {@link #standard()} is the matrix
- * behind {@code docs/benchmarks.md}, trimmed to fit about an hour on a 2-core
+ * behind {@code docs/benchmarks.md}, trimmed to fit in about 70 minutes on a 2-core
  * machine; {@link #quick()} checks the runner itself in a few minutes.
  *
  * @param name the plan's name
  * @param cells the throughput cells; the first is also the control cell
- * @param warmup warm-up of each throughput and latency cell
+ * @param warmup warm-up of each throughput cell, and how long a server echoes at full
+ * speed before a fixed-rate load
  * @param jitSettleLimit how much longer a cell's warm-up may run while a server's JIT
  * compiler is still at work (see {@code LoadScenario})
  * @param measure measurement of each throughput cell
@@ -35,7 +36,8 @@ import io.getty.bench.harness.load.LoadSpec;
  * @param headlineRepeats extra runs of the headline cells for getty and raw Netty, so the
  * headline ratios are medians rather than single runs
  * @param inTurnsRuns fixed-rate runs of each getty server in turns with raw Netty on the
- * same transport (see {@link #TURN})
+ * same transport (see {@link #TURN}), and of the control, raw Netty in turns with a
+ * second JVM of itself
  * @param peerRunsInTurns runs, in a throughput cell, of getty-core (NIO) in turns with
  * every peer whose matrix run came within {@link #CLOSE_PEER} of its median (see
  * {@link #TURN}), so that close rankings are not decided by which server ran in a quieter

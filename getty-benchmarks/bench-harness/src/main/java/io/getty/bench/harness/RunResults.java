@@ -144,7 +144,8 @@ public final class RunResults {
 
 	/**
 	 * Return the fixed-rate runs of getty in turns with raw Netty: each a getty server's
-	 * result and then raw Netty's, measured in the same window.
+	 * result and then raw Netty's, measured in the same window. The control's runs, raw
+	 * Netty in turns with a second JVM of itself, are pairs of raw Netty's results.
 	 * @return the runs, in the order they ran
 	 */
 	public List<List<CellResult>> inTurns() {

@@ -102,26 +102,56 @@ class MarkdownReportTests {
 	}
 
 	@Test
-	void theControlInTurnsIsReportedBesideTheVerdictAndNotJudged() throws Exception {
+	void theControlInTurnsIsReportedBesideTheVerdictEitherWayUpAndNotJudged() throws Exception {
 		Path file = this.directory.resolve("benchmarks.md");
 		RunResults results = new RunResults();
 		results.addInTurns(List.of(withP99(ServerCatalog.GETTY_NIO, 210), withP99(ServerCatalog.NETTY_NIO, 200)));
-		// Raw Netty against itself: 1.5x and 1.2x apart, by chance alone.
+		// Raw Netty against itself: 1.5x, 1.2x and 0.5x (2x apart), by chance alone.
 		results.addInTurns(List.of(withP99(ServerCatalog.NETTY_NIO, 300), withP99(ServerCatalog.NETTY_NIO, 200)));
 		results.addInTurns(List.of(withP99(ServerCatalog.NETTY_NIO, 120), withP99(ServerCatalog.NETTY_NIO, 100)));
+		results.addInTurns(List.of(withP99(ServerCatalog.NETTY_NIO, 100), withP99(ServerCatalog.NETTY_NIO, 200)));
 
 		report(results).writeTo(file);
 
 		assertThat(Files.readString(file))
 			.contains("getty-core (nio) **1.05×** in turns (210 vs 200 µs, 1 runs pooled;")
 			.contains("Goal ≤ 1.1×, judged on the runs in turns: met. Control: raw Netty (nio) in turns with a "
-					+ "second JVM of itself, the same way, came out at 1.50× (300 vs 200 µs, 2 runs pooled; the "
-					+ "runs' own 1.20×–1.50×).")
+					+ "second JVM of itself, run the same way, came out 1.50× apart (300 vs 200 µs, 3 runs pooled; "
+					+ "single runs up to 2.00× apart).")
+			.contains("As a control, raw Netty on NIO then runs in turns with a second JVM of itself")
 			// After the getty servers' rows, in both tables.
 			.containsSubsequence("| getty-core | nio | 1 |",
-					"| **raw Netty** against itself (control) | nio | 2 | 120 / 100 | 300 / 200 | 300 / 200 | 1.50× |",
-					"| 2 | **raw Netty** (nio), against itself | 300 / 300 / 300 | 200 / 200 / 200 | 1.50× |")
+					"| **raw Netty** against itself (control) | nio | 3 | 120 / 200 | 300 / 200 | 300 / 200 | 1.50× |",
+					"| 2 | **raw Netty** (nio), against itself | 300 / 300 / 300 | 200 / 200 / 200 | 1.50× |",
+					"| 4 | **raw Netty** (nio), against itself | 100 / 100 / 100 | 200 / 200 / 200 | 0.50× |")
 			.doesNotContain("| **raw Netty** | nio |");
+	}
+
+	@Test
+	void withoutAControlTheReportDoesNotDescribeOne() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addInTurns(List.of(withP99(ServerCatalog.GETTY_NIO, 210), withP99(ServerCatalog.NETTY_NIO, 200)));
+
+		report(results).writeTo(file);
+
+		assertThat(Files.readString(file)).contains("Goal ≤ 1.1×, judged on the runs in turns: met.\n")
+			.doesNotContain("control row")
+			.doesNotContain("As a control");
+	}
+
+	@Test
+	void theStandardPlanWarmsTheFixedRateUpLongerThanTheThroughputCells() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunnerOptions options = RunnerOptions.parse("--root=" + ROOT, "--plan=standard", "--servers=netty-nio,getty-nio",
+				"--results=" + this.directory.resolve("results"));
+
+		report(options, new RunResults()).writeTo(file);
+
+		assertThat(options.plan().latencySpec().warmup()).isEqualTo(Duration.ofSeconds(12));
+		assertThat(Files.readString(file)).contains("warm-up 3 s, then 6 s measured")
+			.contains("first echoes at full speed (depth 16) for 3 s,")
+			.contains("then 12 s of warm-up at the fixed rate (in turns, that long for each server taking turns)");
 	}
 
 	@Test
@@ -227,8 +257,11 @@ class MarkdownReportTests {
 	}
 
 	private MarkdownReport report(RunResults results) {
-		RunnerOptions options = RunnerOptions.parse("--root=" + ROOT, "--plan=quick",
-				"--servers=netty-nio,getty-nio,mina", "--results=" + this.directory.resolve("results"));
+		return report(RunnerOptions.parse("--root=" + ROOT, "--plan=quick", "--servers=netty-nio,getty-nio,mina",
+				"--results=" + this.directory.resolve("results")), results);
+	}
+
+	private MarkdownReport report(RunnerOptions options, RunResults results) {
 		ServerLauncher launcher = new ServerLauncher(ROOT, ServerLauncher.currentJava(), ServerLauncher.JVM_FLAGS, null,
 				this.directory);
 		return new MarkdownReport(options, new RunEnvironment(Map.of("cores", "2")), launcher, results,

@@ -41,7 +41,8 @@ public final class HistogramFiles {
 			for (int i = 0; i < pair.size(); i++) {
 				CellResult result = pair.get(i);
 				if (result.passed()) {
-					// The control's two JVMs are one server: number them, as their logs are.
+					// The control's two JVMs are one server: number them by column, 1 for the
+					// "getty" columns (its logs are numbered by which JVM started first).
 					String name = "in-turns-" + run + "-" + result.server().id() + (control ? "-" + (i + 1) : "");
 					writeHistogram(directory.resolve(name + ".hgrm"), result);
 					writeTimeline(directory.resolve(name + ".timeline.csv"), result);
