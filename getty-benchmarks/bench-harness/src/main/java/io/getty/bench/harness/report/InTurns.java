@@ -10,8 +10,8 @@ import org.HdrHistogram.Histogram;
  * One getty server's fixed-rate runs in turns with raw Netty. The two servers were
  * measured in the same windows and met the same stalls of the machine, so their latencies
  * pooled over all runs compare the servers rather than the minutes they ran in. For the
- * control, raw Netty's runs in turns with a second JVM of itself, "getty" is the first
- * JVM's results.
+ * control, raw Netty's runs in turns with a second JVM of itself, "getty" is the
+ * results of the JVM in getty's place, the one started first in every other run.
  *
  * @param getty the getty server
  * @param netty raw Netty on its transport
