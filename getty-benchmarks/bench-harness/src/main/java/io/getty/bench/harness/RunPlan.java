@@ -127,6 +127,23 @@ public record RunPlan(String name, List<ThroughputCell> cells, Duration warmup, 
 	}
 
 	/**
+	 * Return the same plan with another number of fixed-rate runs in turns per getty server
+	 * and for the control: more runs pool more of the machine's stalls into each side of a
+	 * comparison, so a p99 ratio close to its goal can be checked with a longer run.
+	 * @param runs the runs, at least 1
+	 * @return the plan
+	 */
+	public RunPlan withInTurnsRuns(int runs) {
+		if (runs < 1) {
+			throw new IllegalArgumentException("Runs in turns must be at least 1, not " + runs);
+		}
+		return new RunPlan(this.name, this.cells, this.warmup, this.jitSettleLimit, this.measure, this.latencyConnections,
+				this.latencyPayload, this.latencyRate, this.latencyWarmup, this.latencyMeasure, this.idleSessions,
+				this.idleSettle, this.idleObserve, this.churnConcurrency, this.churnWarmup, this.churnMeasure, this.poolSize,
+				this.poolDowntime, this.poolCycles, this.headlineCells, this.headlineRepeats, runs, this.peerRunsInTurns);
+	}
+
+	/**
 	 * Return the same plan with another limit on waiting for the servers' JIT compilers.
 	 * @param limit the limit; zero never waits
 	 * @return the plan

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * --jfr=true                        record every server with Java Flight Recorder (profiling only)
  * --jit-settle=20                   seconds a warm-up may go on while a server's JIT compiler is busy
  *                                   (default: the plan's; 0 never waits)
+ * --in-turns-runs=6                 fixed-rate runs in turns per getty server and for the control
+ *                                   (default: the plan's)
  * </pre>
  *
  * @param root the benchmark modules
@@ -77,6 +79,7 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 		values.put("results", "");
 		values.put("jfr", "false");
 		values.put("jit-settle", "");
+		values.put("in-turns-runs", "");
 		for (String arg : args) {
 			int equals = arg.indexOf('=');
 			String name = (arg.startsWith("--") && equals > 2) ? arg.substring(2, equals) : "";
@@ -100,6 +103,14 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 						+ "compilers, 0 or more, not " + seconds);
 			}
 			plan = plan.withJitSettleLimit(Duration.ofSeconds(seconds));
+		}
+		if (!values.get("in-turns-runs").isEmpty()) {
+			int runs = Integer.parseInt(values.get("in-turns-runs"));
+			if (runs < 1) {
+				throw new IllegalArgumentException("--in-turns-runs is how many fixed-rate runs in turns each getty "
+						+ "server and the control get, 1 or more, not " + runs);
+			}
+			plan = plan.withInTurnsRuns(runs);
 		}
 		if (!values.get("cells").isEmpty()) {
 			plan = plan.withCells(Arrays.stream(values.get("cells").split(",")).map(RunnerOptions::cell).toList());
