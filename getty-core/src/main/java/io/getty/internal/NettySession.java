@@ -101,9 +101,6 @@ public final class NettySession implements Session {
 	/** Netty's default initial buffer size, for the first package of unknown size. */
 	private static final int DEFAULT_ENCODE_BUFFER_SIZE = 256;
 
-	/** Cron ticks fall on this grid (or a tenth of the period, if shorter). */
-	private static final long CRON_GRID_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-
 	/** A guess from one large package must not make every later buffer large. */
 	private static final int MAX_GUESSED_ENCODE_BUFFER_SIZE = 64 * 1024;
 
@@ -193,7 +190,8 @@ public final class NettySession implements Session {
 	/** Whether a read's packages are being delivered right now. */
 	private boolean reading;
 
-	private @Nullable ScheduledFuture<?> cronTimer;
+	/** This session's cron ticks, while it is open; set and cancelled on the I/O thread. */
+	private CronTicks.@Nullable Entry cron;
 
 	private @Nullable ScheduledFuture<?> idleTimer;
 
@@ -915,28 +913,23 @@ public final class NettySession implements Session {
 				closeWith(CloseReason.REJECTED);
 			}
 		});
-		long period = this.cronPeriod.toNanos();
-		EventLoop eventLoop = this.channel.eventLoop();
-		this.cronTimer = eventLoop.scheduleAtFixedRate(this::cronTick,
-				firstCronDelay(eventLoop.ticker().nanoTime(), period), period, TimeUnit.NANOSECONDS);
+		if (isClosed()) {
+			// onOpen ran inline and rejected the session: nothing to tick.
+			return;
+		}
+		this.cron = CronTicks.of(this.channel.eventLoop()).add(this.cronPeriod.toNanos(), this::cronTick);
 		if (!this.idleTimeout.isZero()) {
 			scheduleIdleCheck(this.idleTimeout.toNanos());
 		}
 	}
 
 	/**
-	 * Return the delay of a session's first cron tick: one period, rounded up so that the
-	 * tick falls on a grid that all sessions of the event loop share. Ten thousand idle
-	 * sessions opened over a second would otherwise wake their event loop ten thousand
-	 * times a second, each wake-up a system call; on the grid they share at most one per
-	 * 10 ms (benchmarked in docs/benchmarks.md, idle sessions).
-	 * @param now the event loop's clock
-	 * @param period the cron period
-	 * @return the delay, at least one period and less than one period plus the grid
+	 * Return whether this session's cron ticks are scheduled; for tests. Call it on the
+	 * session's I/O thread.
+	 * @return {@code true} from opening until the session closes
 	 */
-	static long firstCronDelay(long now, long period) {
-		long grid = Math.max(1, Math.min(CRON_GRID_NANOS, period / 10));
-		return period + Math.floorMod(-(now + period), grid);
+	boolean cronTicking() {
+		return this.cron != null && this.cron.active();
 	}
 
 	private void cronTick() {
@@ -1069,9 +1062,9 @@ public final class NettySession implements Session {
 	}
 
 	private void cancelTimers() {
-		if (this.cronTimer != null) {
-			this.cronTimer.cancel(false);
-			this.cronTimer = null;
+		if (this.cron != null) {
+			this.cron.cancel();
+			this.cron = null;
 		}
 		if (this.idleTimer != null) {
 			this.idleTimer.cancel(false);

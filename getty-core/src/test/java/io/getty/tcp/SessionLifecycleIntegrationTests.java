@@ -151,6 +151,27 @@ class SessionLifecycleIntegrationTests {
 	}
 
 	@Test
+	void cronStopsWhenTheSessionClosesAndGoesOnForTheOthers() throws Exception {
+		RecordingListener<byte[]> listener = RecordingListener.echo();
+		TcpServer server = start(listener, (o) -> o.withCronPeriod(Duration.ofMillis(50)));
+		connect(server);
+		Session closing = listener.awaitOpen();
+		connect(server);
+		Session staying = listener.awaitOpen();
+		await().atMost(Duration.ofSeconds(10)).until(() -> crons(listener, closing) >= 2 && crons(listener, staying) >= 2);
+		closing.close();
+		listener.awaitClose();
+		long stayingAtClose = crons(listener, staying);
+		await().atMost(Duration.ofSeconds(10)).until(() -> crons(listener, staying) >= stayingAtClose + 6);
+		List<String> events = listener.eventsOf(closing);
+		assertThat(events.subList(events.indexOf("close"), events.size())).containsExactly("close");
+	}
+
+	private static long crons(RecordingListener<byte[]> listener, Session session) {
+		return listener.eventsOf(session).stream().filter("cron"::equals).count();
+	}
+
+	@Test
 	void idleTimeoutClosesASilentSessionButNotABusyOne() throws Exception {
 		RecordingListener<byte[]> listener = RecordingListener.echo();
 		TcpServer server = start(listener, (o) -> o.withIdleTimeout(Duration.ofMillis(300)));
