@@ -197,7 +197,7 @@ class CronTicksTests {
 		await().atMost(TIMEOUT).until(() -> ticks.size() >= 1);
 		// Blocking code on the I/O thread, for fifteen periods.
 		long released = onLoop(() -> {
-			Thread.sleep(300);
+			busyFor(300 * MS);
 			return System.nanoTime();
 		});
 		await().atMost(TIMEOUT).until(() -> ticks.get(ticks.size() - 1) > released + 60 * MS);
@@ -220,10 +220,7 @@ class CronTicksTests {
 
 			@Override
 			public void run() {
-				long turnEnd = System.nanoTime() + 30 * MS;
-				while (System.nanoTime() - turnEnd < 0) {
-					Thread.onSpinWait();
-				}
+				busyFor(30 * MS);
 				if (System.nanoTime() - end < 0) {
 					CronTicksTests.this.loop.schedule(this, 0, TimeUnit.NANOSECONDS);
 				}
@@ -303,6 +300,14 @@ class CronTicksTests {
 			assertThat(onLoopOf(second, second::cronTicking)).isFalse();
 			int left = onLoopOf(first, () -> CronTicks.of(first.channel().eventLoop()).batches());
 			assertThat(left).isZero();
+		}
+	}
+
+	/** Keep the calling thread busy, as blocking code on an event loop would. */
+	private static void busyFor(long nanos) {
+		long end = System.nanoTime() + nanos;
+		while (System.nanoTime() - end < 0) {
+			Thread.onSpinWait();
 		}
 	}
 
