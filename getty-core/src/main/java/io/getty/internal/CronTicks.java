@@ -223,7 +223,7 @@ final class CronTicks {
 
 		private boolean running;
 
-		/** Written on the event loop; volatile for {@link #stopped()}, which tests call from theirs. */
+		/** Written on the event loop; volatile for {@link #stopped()}, which tests also call from theirs. */
 		private volatile @Nullable ScheduledFuture<?> timer;
 
 		Batch(CronTicks owner, Slot slot, long due) {
@@ -239,7 +239,8 @@ final class CronTicks {
 		}
 
 		/**
-		 * Return whether the timer has stopped; for tests.
+		 * Return whether the timer has stopped: the batch emptied, or Netty cancelled it
+		 * because its event loop is shutting down.
 		 * @return whether it was cancelled or stopped itself
 		 */
 		boolean stopped() {

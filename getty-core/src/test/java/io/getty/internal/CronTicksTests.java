@@ -270,7 +270,7 @@ class CronTicksTests {
 	}
 
 	@Test
-	void sessionsOfOneEventLoopShareABatchAndTheLastToCloseStopsIt() throws Exception {
+	void theLastSessionOfAnEventLoopToCloseStopsItsBatches() throws Exception {
 		RecordingListener<byte[]> listener = RecordingListener.echo();
 		try (EventLoops eventLoops = EventLoops.create(1, false);
 				TcpServer server = TcpServer.builder()
