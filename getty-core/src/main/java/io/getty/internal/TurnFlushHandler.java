@@ -159,15 +159,16 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 	}
 
 	/**
-	 * Return the open package buffer if a package of the given size fits in it, or else
-	 * a new one (after writing the full one); the handler writes it with its turn's flush.
+	 * Return the open package buffer if a package of the given size fits in it, grown if
+	 * need be, or else a new one (after writing the full one); the handler writes it with
+	 * its turn's flush.
 	 * @param bytes the package's encoded size (its writer's hint)
 	 * @return the buffer to encode the package into, then {@link #appended} it
 	 */
 	PackageBuffer packageBufferWithRoom(int bytes) {
 		PackageBuffer open = this.packageBuffer;
 		if (open != null) {
-			if (open.hasRoomFor(bytes)) {
+			if (open.makeRoomFor(bytes)) {
 				return open;
 			}
 			writePackageBuffer();

@@ -124,12 +124,13 @@ class PackageBufferIntegrationTests {
 		// 1,024 bytes encoded: eight fill the largest shared buffer.
 		List<byte[]> payloads = payloads(20, 1024 - HEADER);
 		try (RawClient client = new RawClient(server.port())) {
-			// The session's first flush: after the first package, each buffer as large as
-			// the shared ones before it in the flush, from the size of one package.
+			// The session's first flush: after the first package, a buffer of one package
+			// that doubles until it holds 8 KiB, then one of what was shared so far.
 			this.replies.next(client, (session) -> writeAll(session, payloads));
 			assertThat(readFrames(client, payloads.size())).containsExactlyElementsOf(texts(payloads));
-			assertThat(this.replies.netty).containsExactly("write 1024", "write 1024", "write 1024", "write 2048",
-					"write 4096", "write 8192", "write 3072", "flush");
+			assertThat(this.replies.netty).containsExactly("write 1024", "write 8192", "write 8192", "write 3072",
+					"flush");
+			assertThat(this.replies.capacities).containsExactly(1024, 8192, 8192, 8192);
 
 			// The next flush starts with buffers as large as what the last one shared.
 			this.replies.next(client, (session) -> writeAll(session, payloads));
@@ -138,13 +139,15 @@ class PackageBufferIntegrationTests {
 					"flush");
 
 			// After a flush that shared nothing the guess starts small again: 30 packages
-			// of 14 bytes, the first alone, then 18 in 256 bytes and the rest in another.
+			// of 14 bytes, the first alone, then 256 bytes for 18 of them, grown to 512 for
+			// the other 11 rather than a second buffer in the same flush.
 			this.replies.next(client, (session) -> writeAll(session, payloads(1, 10)));
 			List<byte[]> small = payloads(30, 10);
 			this.replies.next(client, (session) -> writeAll(session, small));
 			assertThat(client.readFrame()).isEqualTo("0.........");
 			assertThat(readFrames(client, small.size())).containsExactlyElementsOf(texts(small));
-			assertThat(this.replies.netty).containsExactly("write 14", "write 252", "write 154", "flush");
+			assertThat(this.replies.netty).containsExactly("write 14", "write " + 29 * 14, "flush");
+			assertThat(this.replies.capacities).containsExactly(14, 512);
 		}
 	}
 
