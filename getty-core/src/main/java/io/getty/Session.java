@@ -77,6 +77,13 @@ public interface Session {
 	 * Close the session: stop accepting writes, give queued writes up to
 	 * {@link #waitTime()} to reach the network, then close the connection. Idempotent and
 	 * thread-safe.
+	 * <p>
+	 * A TCP or WebSocket connection closes gracefully within the same wait time: after
+	 * the last write its output is shut down (the peer reads everything, then the end of
+	 * the stream), and what the peer still sends is read and discarded until the peer
+	 * closes too or sends nothing for 50 ms. Closing at once would make the kernel reset a
+	 * connection whose peer is still sending, and a reset throws away the replies it has
+	 * not delivered yet.
 	 * @return a future that completes once {@code onClose} and every close callback have
 	 * run
 	 */
@@ -165,7 +172,8 @@ public interface Session {
 	void setCronPeriod(Duration period);
 
 	/**
-	 * Return how long {@link #close()} lets queued writes drain.
+	 * Return how long {@link #close()} lets queued writes drain and, on TCP and WebSocket,
+	 * the peer finish (see {@link #close()}).
 	 * @return the wait time
 	 */
 	Duration waitTime();

@@ -17,6 +17,9 @@ package io.getty.internal;
  * {@value #WEBSOCKET_AGGREGATOR} (fragments up to {@code maxMsgLen}, else 1009),
  * {@value #FLUSH_CONSOLIDATION}, {@value #DECODER} (one read per message),
  * {@value #SESSION}.
+ * <p>
+ * A TCP or WebSocket session that closes gracefully puts {@value #LINGER} in front of
+ * them all for its last moments.
  */
 public final class GettyPipeline {
 
@@ -58,6 +61,12 @@ public final class GettyPipeline {
 
 	/** The session lifecycle handler. */
 	public static final String SESSION = "getty.session";
+
+	/**
+	 * Added first, in front of all the others, when a TCP or WebSocket session closes
+	 * gracefully: it discards what the peer still sends until the connection closes.
+	 */
+	public static final String LINGER = "getty.linger";
 
 	private GettyPipeline() {
 	}

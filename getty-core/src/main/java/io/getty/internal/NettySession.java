@@ -1038,7 +1038,12 @@ public final class NettySession implements Session {
 
 	private void closeChannel() {
 		cancelTimers();
-		if (this.transport == SessionTransport.WEBSOCKET && this.channel.isActive() && this.opened) {
+		if (!this.channel.isActive()) {
+			this.channel.close();
+			return;
+		}
+		boolean lingers = lingersOnClose();
+		if (this.transport == SessionTransport.WEBSOCKET && this.opened) {
 			// A proper close frame after queued messages: 1009 for a message that was too
 			// long (RFC 6455), otherwise Getty's 1000 "bye-bye!!!".
 			this.channel.write(isTooLong(this.error)
@@ -1046,18 +1051,35 @@ public final class NettySession implements Session {
 							"message longer than " + this.maxMsgLen + " bytes")
 					: new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bye-bye!!!"));
 		}
-		else if (!this.channel.isActive() || this.outbound.pending() == 0) {
+		else if (this.outbound.pending() == 0 && !lingers) {
 			this.channel.close();
 			return;
 		}
-		// Let queued writes reach the network, but for no longer than the wait time.
+		// Let queued writes reach the peer, but for no longer than the wait time.
 		ScheduledFuture<?> forced = this.channel.eventLoop().schedule(() -> {
 			this.channel.close();
 		}, this.waitTime.toNanos(), TimeUnit.NANOSECONDS);
 		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) (future) -> {
-			forced.cancel(false);
-			future.channel().close();
+			if (lingers && future.isSuccess()) {
+				LingeringClose.start(future.channel(), forced);
+			}
+			else {
+				forced.cancel(false);
+				future.channel().close();
+			}
 		});
+	}
+
+	/**
+	 * Whether closing this session ends its connection with a lingering close: TCP and
+	 * WebSocket connections do, so that a peer still sending cannot make the kernel reset
+	 * the connection and throw away the last replies ({@link LingeringClose}). A WebSocket
+	 * connection whose handshake never completed has no replies to protect.
+	 */
+	private boolean lingersOnClose() {
+		return (this.transport == SessionTransport.STREAM
+				|| (this.transport == SessionTransport.WEBSOCKET && this.opened))
+				&& LingeringClose.appliesTo(this.channel);
 	}
 
 	private void cancelTimers() {

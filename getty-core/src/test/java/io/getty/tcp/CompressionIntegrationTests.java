@@ -88,6 +88,37 @@ class CompressionIntegrationTests {
 		}
 	}
 
+	@Test
+	void aSessionThatClosesEndsItsCompressedStreamBeforeTheConnection() throws Exception {
+		RecordingListener<byte[]> listener = RecordingListener.echo();
+		TcpServer server = TcpServer.builder()
+			.host("127.0.0.1")
+			.compression(Deflater.DEFAULT_COMPRESSION)
+			.codec(LengthFieldCodec.int32BigEndian())
+			.listener(listener)
+			.build();
+		this.resources.add(server);
+		server.start();
+		try (Socket socket = new Socket("127.0.0.1", server.port())) {
+			socket.setSoTimeout(10_000);
+			Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+			Inflater inflater = new Inflater(true);
+			InputStream in = socket.getInputStream();
+			socket.getOutputStream().write(deflate(deflater, RawClient.frame("last words")));
+			assertThat(readFrame(inflater, in)).isEqualTo("last words");
+			listener.awaitOpen().close();
+			byte[] chunk = new byte[4096];
+			byte[] out = new byte[4096];
+			for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+				inflater.setInput(chunk, 0, read);
+				while (inflater.inflate(out) > 0) {
+					// Nothing more was written; only the end of the stream is left.
+				}
+			}
+			assertThat(inflater.finished()).as("the compressed stream ended before the connection").isTrue();
+		}
+	}
+
 	private static byte[] deflate(Deflater deflater, byte[] input) {
 		deflater.setInput(input);
 		byte[] buffer = new byte[input.length + 64];

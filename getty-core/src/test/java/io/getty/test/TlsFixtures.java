@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 
 /**
  * The committed test certificates ({@code src/test/resources/tls}, made by its
@@ -71,6 +74,18 @@ public final class TlsFixtures {
 
 	public static SslContext client() throws SSLException {
 		return client("ca", false);
+	}
+
+	/**
+	 * A JDK client context that trusts the test CA, for a blocking {@code SSLSocket} that
+	 * a test drives byte by byte.
+	 * @return the context
+	 */
+	public static SSLContext jdkClientContext() throws SSLException {
+		return ((JdkSslContext) SslContextBuilder.forClient()
+			.sslProvider(SslProvider.JDK)
+			.trustManager(open("ca.crt"))
+			.build()).context();
 	}
 
 }

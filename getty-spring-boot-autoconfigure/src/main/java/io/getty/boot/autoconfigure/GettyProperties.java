@@ -571,7 +571,8 @@ public class GettyProperties {
 		private Duration cronPeriod = SessionOptions.DEFAULT_CRON_PERIOD;
 
 		/**
-		 * How long closing a session lets queued writes drain.
+		 * How long closing a session lets queued writes drain and, on TCP and WebSocket,
+		 * the peer finish sending before the connection is closed.
 		 */
 		private Duration waitTime = SessionOptions.DEFAULT_WAIT_TIME;
 

@@ -1,0 +1,270 @@
+package io.getty.tcp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLSocket;
+
+import io.getty.CloseReason;
+import io.getty.EventListener;
+import io.getty.Session;
+import io.getty.codec.LengthFieldCodec;
+import io.getty.test.TlsFixtures;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A session that closes while its peer is still sending: the peer gets every byte the
+ * session wrote, then the end of the stream, never a reset that throws away the last
+ * replies; and a peer that stays silent or never stops sending cannot hold the close
+ * past its wait time.
+ */
+class GracefulCloseIntegrationTests {
+
+	/** Larger than the peer's receive window, smaller than the server's send buffer. */
+	private static final int REPLY_BYTES = 8 * 1024;
+
+	/** Small enough that most of the reply waits in the server's kernel until the peer reads. */
+	private static final int PEER_RECEIVE_BUFFER = 1024;
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	@AfterEach
+	void closeResources() throws Exception {
+		for (int i = this.resources.size() - 1; i >= 0; i--) {
+			this.resources.get(i).close();
+		}
+	}
+
+	@Test
+	void aSessionClosedAfterItsReplyDeliversAllOfItToAPeerThatKeepsSending() throws Exception {
+		CompletableFuture<Session> session = new CompletableFuture<>();
+		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofSeconds(10));
+		try (SendingPeer peer = new SendingPeer(new Socket(), server.port())) {
+			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
+			// The server has closed (or shut its output down) with most of the reply still
+			// in its kernel: only now does the peer start reading, and it never stops sending.
+			await().atMost(Duration.ofSeconds(10)).until(() -> outputEnded(channel));
+			Received received = peer.readToTheEnd();
+			assertTheWholeReplyThenTheEnd(received);
+			assertThat(peer.sentBytes()).as("what the peer sent while the session closed").isPositive();
+		}
+		assertThat(session.get().closeFuture()).succeedsWithin(Duration.ofSeconds(10));
+		assertThat(session.get().closeReason()).isEqualTo(CloseReason.LOCAL);
+	}
+
+	@Test
+	void anEndpointClosingOverTlsDeliversTheRepliesItAcceptedToAPeerThatKeepsSending() throws Exception {
+		CompletableFuture<Session> session = new CompletableFuture<>();
+		TcpServer server = start(replyThen(session, (ignored) -> {
+		}), TlsFixtures.server(), Duration.ofSeconds(10));
+		SSLSocket socket = (SSLSocket) TlsFixtures.jdkClientContext().getSocketFactory().createSocket();
+		try (SendingPeer peer = new SendingPeer(socket, server.port())) {
+			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
+			CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> server.close(Duration.ofSeconds(20)));
+			await().atMost(Duration.ofSeconds(10)).until(() -> outputEnded(channel));
+			Received received = peer.readToTheEnd();
+			assertTheWholeReplyThenTheEnd(received);
+			peer.close();
+			assertThat(closed).succeedsWithin(Duration.ofSeconds(20)).isEqualTo(true);
+		}
+		assertThat(session.get().closeReason()).isEqualTo(CloseReason.ENDPOINT_CLOSED);
+	}
+
+	@Test
+	void aSilentPeerDoesNotHoldTheCloseForTheWaitTime() throws Exception {
+		CompletableFuture<Session> session = new CompletableFuture<>();
+		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofSeconds(60));
+		try (Socket socket = connect(new Socket(), server.port())) {
+			socket.getOutputStream().write(frame(new byte[] { 1 }));
+			assertThat(session.get(10, TimeUnit.SECONDS).closeFuture()).succeedsWithin(Duration.ofSeconds(10));
+			assertTheWholeReplyThenTheEnd(readToTheEnd(socket.getInputStream()));
+		}
+	}
+
+	@Test
+	void aPeerThatNeverStopsSendingIsCutOffAtTheWaitTime() throws Exception {
+		CompletableFuture<Session> session = new CompletableFuture<>();
+		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofMillis(300));
+		try (SendingPeer peer = new SendingPeer(new Socket(), server.port())) {
+			CompletableFuture<Received> received = CompletableFuture.supplyAsync(peer::readToTheEndUnchecked);
+			assertThat(session.get(10, TimeUnit.SECONDS).closeFuture()).succeedsWithin(Duration.ofSeconds(5));
+			assertThat(received).succeedsWithin(Duration.ofSeconds(10))
+				.satisfies((result) -> assertThat(startsWithTheReply(result.bytes)).as("the reply came first in %s", result)
+					.isTrue());
+		}
+	}
+
+	private TcpServer start(EventListener<byte[]> listener, SslContext ssl, Duration waitTime) {
+		TcpServer.Builder builder = TcpServer.builder()
+			.host("127.0.0.1")
+			.codec(LengthFieldCodec.int32BigEndian())
+			.listener(listener)
+			.sessionOptions((options) -> options.withWaitTime(waitTime));
+		if (ssl != null) {
+			builder.sslContext(ssl);
+		}
+		TcpServer server = builder.build();
+		this.resources.add(server);
+		server.start();
+		return server;
+	}
+
+	/**
+	 * Answer the first package with {@link #REPLY_BYTES}, then do {@code after} with the
+	 * session; every later package is ignored.
+	 */
+	private static EventListener<byte[]> replyThen(CompletableFuture<Session> session,
+			java.util.function.Consumer<Session> after) {
+		AtomicBoolean answered = new AtomicBoolean();
+		return new EventListener<>() {
+			@Override
+			public void onMessage(Session current, byte[] pkg) {
+				if (answered.compareAndSet(false, true)) {
+					current.writePkg(new byte[REPLY_BYTES]);
+					after.accept(current);
+					session.complete(current);
+				}
+			}
+		};
+	}
+
+	/** Whether the server's end of the connection sent its last byte: closed or output shut down. */
+	private static boolean outputEnded(Channel channel) {
+		return !channel.isOpen() || ((DuplexChannel) channel).isOutputShutdown();
+	}
+
+	private static void assertTheWholeReplyThenTheEnd(Received received) {
+		assertThat(received.reset).as("what the peer read: %s", received).isNull();
+		assertThat(Arrays.equals(received.bytes, replyFrame())).as("the reply, in %s", received).isTrue();
+	}
+
+	private static boolean startsWithTheReply(byte[] bytes) {
+		byte[] reply = replyFrame();
+		return bytes.length >= reply.length && Arrays.equals(bytes, 0, reply.length, reply, 0, reply.length);
+	}
+
+	private static byte[] replyFrame() {
+		return frame(new byte[REPLY_BYTES]);
+	}
+
+	private static byte[] frame(byte[] payload) {
+		return ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array();
+	}
+
+	private static Socket connect(Socket socket, int port) throws IOException {
+		if (!socket.isConnected()) {
+			// Set before connecting, so that the kernel does not autotune it.
+			socket.setReceiveBufferSize(PEER_RECEIVE_BUFFER);
+			socket.setSoTimeout(10_000);
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+		}
+		return socket;
+	}
+
+	private static Received readToTheEnd(InputStream in) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		byte[] chunk = new byte[4096];
+		try {
+			for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+				bytes.write(chunk, 0, n);
+			}
+			return new Received(bytes.toByteArray(), null);
+		}
+		catch (IOException ex) {
+			return new Received(bytes.toByteArray(), ex);
+		}
+	}
+
+	/** What a peer read: the bytes, and the exception that ended the stream instead of its end. */
+	private record Received(byte[] bytes, IOException reset) {
+
+		@Override
+		public String toString() {
+			return this.bytes.length + " bytes" + ((this.reset != null) ? ", then " + this.reset : "");
+		}
+
+	}
+
+	/**
+	 * A peer that sends one package, then packages it wants no answer to, without pause,
+	 * until it is closed (at most 20 s or 64 MiB); it reads only when told to.
+	 */
+	private static final class SendingPeer implements AutoCloseable {
+
+		private final Socket socket;
+
+		private final AtomicLong sent = new AtomicLong();
+
+		private final Thread writer;
+
+		private volatile boolean stopped;
+
+		SendingPeer(Socket socket, int port) throws IOException {
+			this.socket = connect(socket, port);
+			OutputStream out = socket.getOutputStream();
+			out.write(frame(new byte[] { 1 }));
+			out.flush();
+			this.writer = new Thread(() -> {
+				byte[] filler = frame(new byte[1020]);
+				long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+				try {
+					while (!this.stopped && this.sent.get() < 64 * 1024 * 1024 && System.nanoTime() < until) {
+						out.write(filler);
+						this.sent.addAndGet(filler.length);
+					}
+				}
+				catch (IOException ex) {
+					// Reset by the server, or closed by the test: sending ends here.
+				}
+			}, "sending-peer");
+			this.writer.setDaemon(true);
+			this.writer.start();
+		}
+
+		long sentBytes() {
+			return this.sent.get();
+		}
+
+		Received readToTheEnd() throws IOException {
+			return GracefulCloseIntegrationTests.readToTheEnd(this.socket.getInputStream());
+		}
+
+		Received readToTheEndUnchecked() {
+			try {
+				return readToTheEnd();
+			}
+			catch (IOException ex) {
+				return new Received(new byte[0], ex);
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.stopped = true;
+			this.socket.close();
+			this.writer.join(10_000);
+		}
+
+	}
+
+}
