@@ -79,11 +79,13 @@ public interface Session {
 	 * thread-safe.
 	 * <p>
 	 * A TCP or WebSocket connection closes gracefully within the same wait time: after
-	 * the last write its output is shut down (the peer reads everything, then the end of
-	 * the stream), and what the peer still sends is read and discarded until the peer
-	 * closes too or sends nothing for 50 ms. Closing at once would make the kernel reset a
-	 * connection whose peer is still sending, and a reset throws away the replies it has
-	 * not delivered yet.
+	 * the last write (on WebSocket, the close frame) its output is shut down, so the peer
+	 * reads everything and then the end of the stream, and what the peer still sends is
+	 * read and discarded until the peer closes too or sends nothing for a second. Closing
+	 * at once would make the kernel reset a connection whose peer is still sending, and a
+	 * reset throws away the replies it has not delivered yet. A peer that neither closes
+	 * nor sends therefore keeps a closing session for a second, and one that never stops
+	 * sending for the wait time, after which its connection is reset.
 	 * @return a future that completes once {@code onClose} and every close callback have
 	 * run
 	 */

@@ -3,6 +3,7 @@ package io.getty.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,7 @@ import io.getty.udp.UdpPackage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.compression.DecompressionException;
@@ -177,6 +179,9 @@ public final class NettySession implements Session {
 	/** This session's flush handler, if small packages share buffers in it (TCP). */
 	private @Nullable TurnFlushHandler packageBufferHandler;
 
+	/** This session's flush handler. */
+	private @Nullable TurnFlushHandler flushHandler;
+
 	/** When the last read arrived: the time of its event-loop turn ({@link EventLoopTurn#readNanos()}). */
 	private long readNanos = this.createdNanos;
 
@@ -199,6 +204,10 @@ public final class NettySession implements Session {
 	// Set on the I/O thread when the endpoint closes gracefully: nothing more is read or
 	// decoded, so every package already accepted can still be answered.
 	private volatile boolean draining;
+
+	// Set on the I/O thread when the close has written its last bytes (or the marker that
+	// flushes them): no write may follow.
+	private boolean lastWriteIssued;
 
 	NettySession(Channel channel, AbstractEndPoint endPoint, SessionOptions options, @Nullable TaskPool taskPool,
 			SessionTransport transport) {
@@ -671,6 +680,14 @@ public final class NettySession implements Session {
 	/** Called on the I/O thread with a write that another thread submitted. */
 	void writeSubmittedElsewhere(WriteOperation operation, Object message) {
 		this.outbound.handOver(operation.bytes());
+		if (this.lastWriteIssued) {
+			// Submitted just before the session closed, it arrives after the close's last
+			// write: it would follow the end of a compressed stream, TLS's close_notify or
+			// a WebSocket close frame.
+			ReferenceCountUtil.release(message);
+			operation.failed(new ClosedChannelException());
+			return;
+		}
 		writeOnIoThread(operation, message);
 	}
 
@@ -753,6 +770,7 @@ public final class NettySession implements Session {
 	 */
 	TurnFlushHandler newFlushHandler(boolean sharePackageBuffers) {
 		TurnFlushHandler handler = new TurnFlushHandler(this.outbound.limit(), this.writeBufferHighWaterMark);
+		this.flushHandler = handler;
 		if (sharePackageBuffers) {
 			this.packageBufferHandler = handler;
 		}
@@ -1030,6 +1048,11 @@ public final class NettySession implements Session {
 	 */
 	void closeAfterQueuedCallbacks() {
 		this.channel.eventLoop().execute(() -> {
+			if (this.state >= CLOSING) {
+				// Already closing, perhaps lingering: stopping its reads now would leave the
+				// peer's input unread and turn the end of the close into a reset.
+				return;
+			}
 			this.draining = true;
 			this.channel.config().setAutoRead(false);
 			this.dispatcher.dispatch(() -> closeWith(CloseReason.ENDPOINT_CLOSED));
@@ -1043,10 +1066,12 @@ public final class NettySession implements Session {
 			return;
 		}
 		boolean lingers = lingersOnClose();
+		ChannelFuture lastWrite;
 		if (this.transport == SessionTransport.WEBSOCKET && this.opened) {
 			// A proper close frame after queued messages: 1009 for a message that was too
-			// long (RFC 6455), otherwise Getty's 1000 "bye-bye!!!".
-			this.channel.write(isTooLong(this.error)
+			// long (RFC 6455), otherwise Getty's 1000 "bye-bye!!!". Netty's WebSocket
+			// handler fails every write after it, so the frame's own write is the last.
+			lastWrite = this.channel.writeAndFlush(isTooLong(this.error)
 					? new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG,
 							"message longer than " + this.maxMsgLen + " bytes")
 					: new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "bye-bye!!!"));
@@ -1055,13 +1080,22 @@ public final class NettySession implements Session {
 			this.channel.close();
 			return;
 		}
+		else {
+			// Completes once everything written before it has reached the kernel.
+			lastWrite = this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
+		}
+		if (this.flushHandler != null) {
+			this.flushHandler.flushPendingNow();
+		}
+		// Writes that reach the I/O thread from now on would follow the end of the stream.
+		this.lastWriteIssued = true;
 		// Let queued writes reach the peer, but for no longer than the wait time.
 		ScheduledFuture<?> forced = this.channel.eventLoop().schedule(() -> {
 			this.channel.close();
 		}, this.waitTime.toNanos(), TimeUnit.NANOSECONDS);
-		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) (future) -> {
+		lastWrite.addListener((ChannelFutureListener) (future) -> {
 			if (lingers && future.isSuccess()) {
-				LingeringClose.start(future.channel(), forced);
+				LingeringClose.start(future.channel(), forced, this.waitTime);
 			}
 			else {
 				forced.cancel(false);

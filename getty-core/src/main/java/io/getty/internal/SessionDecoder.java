@@ -106,7 +106,8 @@ final class SessionDecoder extends ByteToMessageDecoder {
 	private void checkReadTimeout(ChannelHandlerContext ctx) {
 		this.readTimer = null;
 		long since = this.partialSinceNanos;
-		if (since == 0 || !ctx.channel().isActive()) {
+		if (since == 0 || !ctx.channel().isActive() || this.session.isClosed()) {
+			// A session that is closing (lingering, perhaps) reads nothing more.
 			return;
 		}
 		long timeout = this.session.readTimeout().toNanos();

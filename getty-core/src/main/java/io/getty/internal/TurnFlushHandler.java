@@ -243,6 +243,17 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 		ctx.close(promise);
 	}
 
+	/**
+	 * Flush what is pending now, not at the end of the turn: for a session's last write
+	 * before it closes. A handler in front of this one may close the channel before the
+	 * turn ends (Netty's WebSocket protocol handler does, after an exception), and what
+	 * was held here would never be written.
+	 */
+	void flushPendingNow() {
+		this.reading = false;
+		flushIfPending();
+	}
+
 	private void queueFlush() {
 		if (this.flushQueued) {
 			return;

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.getty.SessionClosedException;
 import io.getty.WriteResult;
+import io.netty.channel.socket.ChannelOutputShutdownException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +66,7 @@ final class WriteOperation extends IoThreadGuardedFuture<WriteResult> implements
 	@Override
 	public void failed(Throwable cause) {
 		this.session.writeFinished(this, false, this.bytes, this.packages);
-		completeExceptionally((cause instanceof ClosedChannelException)
+		completeExceptionally((cause instanceof ClosedChannelException || cause instanceof ChannelOutputShutdownException)
 				? new SessionClosedException(this.session.describe() + " closed before " + this.bytes
 						+ " bytes could be written; the write was not retried")
 				: cause);

@@ -7,11 +7,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +25,12 @@ import javax.net.ssl.SSLSocket;
 import io.getty.CloseReason;
 import io.getty.EventListener;
 import io.getty.Session;
+import io.getty.SessionClosedException;
+import io.getty.WriteResult;
+import io.getty.codec.BytesCodec;
 import io.getty.codec.LengthFieldCodec;
 import io.getty.test.TlsFixtures;
+import io.getty.ws.WsServer;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslContext;
@@ -33,18 +41,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A session that closes while its peer is still sending: the peer gets every byte the
- * session wrote, then the end of the stream, never a reset that throws away the last
+ * A TCP or WebSocket session that closes while its peer is still sending: the peer gets
+ * every byte the session wrote, then the end of the stream, never a reset that throws away the last
  * replies; and a peer that stays silent or never stops sending cannot hold the close
  * past its wait time.
  */
 class GracefulCloseIntegrationTests {
 
-	/** Larger than the peer's receive window, smaller than the server's send buffer. */
-	private static final int REPLY_BYTES = 8 * 1024;
+	/**
+	 * Several times the peer's receive window, less than the server's send buffer; small
+	 * enough for a WebSocket frame with a 16-bit length.
+	 */
+	private static final int REPLY_BYTES = 60 * 1024;
 
-	/** Small enough that most of the reply waits in the server's kernel until the peer reads. */
-	private static final int PEER_RECEIVE_BUFFER = 1024;
+	/**
+	 * Small enough that most of the reply waits in the server's kernel until the peer
+	 * reads; not so small that the connection's segments shrink below a few KiB.
+	 */
+	private static final int PEER_RECEIVE_BUFFER = 16 * 1024;
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -63,7 +77,7 @@ class GracefulCloseIntegrationTests {
 			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
 			// The server has closed (or shut its output down) with most of the reply still
 			// in its kernel: only now does the peer start reading, and it never stops sending.
-			await().atMost(Duration.ofSeconds(10)).until(() -> outputEnded(channel));
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
 			Received received = peer.readToTheEnd();
 			assertTheWholeReplyThenTheEnd(received);
 			assertThat(peer.sentBytes()).as("what the peer sent while the session closed").isPositive();
@@ -81,13 +95,93 @@ class GracefulCloseIntegrationTests {
 		try (SendingPeer peer = new SendingPeer(socket, server.port())) {
 			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
 			CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> server.close(Duration.ofSeconds(20)));
-			await().atMost(Duration.ofSeconds(10)).until(() -> outputEnded(channel));
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
 			Received received = peer.readToTheEnd();
 			assertTheWholeReplyThenTheEnd(received);
 			peer.close();
 			assertThat(closed).succeedsWithin(Duration.ofSeconds(20)).isEqualTo(true);
 		}
 		assertThat(session.get().closeReason()).isEqualTo(CloseReason.ENDPOINT_CLOSED);
+	}
+
+	@Test
+	void anEndpointClosingWhileASessionLingersLetsItGoOnReadingUntilThePeerIsDone() throws Exception {
+		CompletableFuture<Session> session = new CompletableFuture<>();
+		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofSeconds(20));
+		try (SendingPeer peer = new SendingPeer(new Socket(), server.port())) {
+			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
+			CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> server.close(Duration.ofSeconds(30)));
+			// Far more than the kernel's buffers hold: only a session that still reads
+			// lets the peer send it all.
+			long sentBefore = peer.sentBytes();
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> peer.sentBytes() - sentBefore > 128L * 1024 * 1024);
+			assertTheWholeReplyThenTheEnd(peer.readToTheEnd());
+			peer.close();
+			assertThat(closed).succeedsWithin(Duration.ofSeconds(30)).isEqualTo(true);
+		}
+	}
+
+	@Test
+	void aWebSocketSessionClosedAfterItsReplyDeliversItAndItsCloseFrameToAPeerThatKeepsSending() throws Exception {
+		CompletableFuture<Session> session = new CompletableFuture<>();
+		WsServer server = WsServer.builder()
+			.host("127.0.0.1")
+			.path("/ws")
+			.codec(BytesCodec.instance())
+			.listener(replyThen(session, Session::close))
+			.sessionOptions((options) -> options.withWaitTime(Duration.ofSeconds(10)))
+			.build();
+		this.resources.add(server);
+		server.start();
+		try (SendingPeer peer = SendingPeer.webSocket(server.port(), "/ws")) {
+			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
+			Received received = peer.readToTheEnd();
+			assertThat(received.reset).as("what the peer read: %s", received).isNull();
+			byte[] close = "bye-bye!!!".getBytes(StandardCharsets.US_ASCII);
+			byte[] expected = ByteBuffer.allocate(4 + REPLY_BYTES + 4 + close.length)
+				// FIN and binary, 126: a 16-bit length follows; the server does not mask.
+				.put((byte) 0x82).put((byte) 126).putShort((short) REPLY_BYTES).put(new byte[REPLY_BYTES])
+				// FIN and close, the status code 1000 and the reason.
+				.put((byte) 0x88).put((byte) (2 + close.length)).putShort((short) 1000).put(close)
+				.array();
+			assertThat(Arrays.equals(received.bytes, expected)).as("the reply and the close frame, in %s", received)
+				.isTrue();
+		}
+		assertThat(session.get().closeFuture()).succeedsWithin(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aWriteThatReachesTheIoThreadAfterTheCloseBeganFailsAndNeverFollowsTheEndOfTheStream() throws Exception {
+		CompletableFuture<CompletableFuture<WriteResult>> late = new CompletableFuture<>();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		try {
+			TcpServer server = start(new EventListener<byte[]>() {
+				@Override
+				public void onMessage(Session session, byte[] pkg) throws Exception {
+					session.writePkg(new byte[] { 1 });
+					// Submitted from another thread while this one holds the I/O thread, it
+					// reaches the I/O thread only after the close below has begun.
+					late.complete(other.submit(() -> session.writePkg(new byte[] { 2 })).get(10, TimeUnit.SECONDS));
+					session.close();
+				}
+			}, null, Duration.ofSeconds(10));
+			try (Socket socket = connect(new Socket(), server.port())) {
+				socket.getOutputStream().write(frame(new byte[] { 0 }));
+				assertThat(late.get(10, TimeUnit.SECONDS)).failsWithin(Duration.ofSeconds(10))
+					.withThrowableOfType(ExecutionException.class)
+					.withCauseInstanceOf(SessionClosedException.class);
+				Received received = readToTheEnd(socket.getInputStream());
+				assertThat(received.reset).as("what the peer read: %s", received).isNull();
+				assertThat(received.bytes).containsExactly(frame(new byte[] { 1 }));
+			}
+		}
+		finally {
+			other.shutdownNow();
+		}
 	}
 
 	@Test
@@ -104,10 +198,13 @@ class GracefulCloseIntegrationTests {
 	@Test
 	void aPeerThatNeverStopsSendingIsCutOffAtTheWaitTime() throws Exception {
 		CompletableFuture<Session> session = new CompletableFuture<>();
-		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofMillis(300));
+		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofSeconds(1));
 		try (SendingPeer peer = new SendingPeer(new Socket(), server.port())) {
 			CompletableFuture<Received> received = CompletableFuture.supplyAsync(peer::readToTheEndUnchecked);
-			assertThat(session.get(10, TimeUnit.SECONDS).closeFuture()).succeedsWithin(Duration.ofSeconds(5));
+			assertThat(session.get(10, TimeUnit.SECONDS).closeFuture()).succeedsWithin(Duration.ofSeconds(10));
+			// The peer never went quiet: only the wait time can have ended the close, with a
+			// reset, since the peer's input was still arriving.
+			assertThat(peer.awaitWriterEnd()).as("how the peer's sending ended").isInstanceOf(IOException.class);
 			assertThat(received).succeedsWithin(Duration.ofSeconds(10))
 				.satisfies((result) -> assertThat(startsWithTheReply(result.bytes)).as("the reply came first in %s", result)
 					.isTrue());
@@ -207,7 +304,7 @@ class GracefulCloseIntegrationTests {
 
 	/**
 	 * A peer that sends one package, then packages it wants no answer to, without pause,
-	 * until it is closed (at most 20 s or 64 MiB); it reads only when told to.
+	 * until it is closed or reset (at most 20 s); it reads only when told to.
 	 */
 	private static final class SendingPeer implements AutoCloseable {
 
@@ -217,32 +314,76 @@ class GracefulCloseIntegrationTests {
 
 		private final Thread writer;
 
+		private final CompletableFuture<IOException> writerEnd = new CompletableFuture<>();
+
 		private volatile boolean stopped;
 
 		SendingPeer(Socket socket, int port) throws IOException {
-			this.socket = connect(socket, port);
+			this(connect(socket, port), frame(new byte[] { 1 }), frame(new byte[1020]));
+		}
+
+		private SendingPeer(Socket socket, byte[] request, byte[] filler) throws IOException {
+			this.socket = socket;
 			OutputStream out = socket.getOutputStream();
-			out.write(frame(new byte[] { 1 }));
+			out.write(request);
 			out.flush();
 			this.writer = new Thread(() -> {
-				byte[] filler = frame(new byte[1020]);
 				long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 				try {
-					while (!this.stopped && this.sent.get() < 64 * 1024 * 1024 && System.nanoTime() < until) {
+					while (!this.stopped && System.nanoTime() < until) {
 						out.write(filler);
 						this.sent.addAndGet(filler.length);
 					}
+					this.writerEnd.complete(null);
 				}
 				catch (IOException ex) {
 					// Reset by the server, or closed by the test: sending ends here.
+					this.writerEnd.complete(ex);
 				}
 			}, "sending-peer");
 			this.writer.setDaemon(true);
 			this.writer.start();
 		}
 
+		/**
+		 * A WebSocket peer: the upgrade by hand, then binary frames, masked with a zero
+		 * key so that the payload goes as it is.
+		 */
+		static SendingPeer webSocket(int port, String path) throws IOException {
+			Socket socket = connect(new Socket(), port);
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+						+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			StringBuilder response = new StringBuilder();
+			InputStream in = socket.getInputStream();
+			while (!response.toString().endsWith("\r\n\r\n")) {
+				int b = in.read();
+				if (b < 0) {
+					throw new IOException("the upgrade ended early: " + response);
+				}
+				response.append((char) b);
+			}
+			assertThat(response.toString()).startsWith("HTTP/1.1 101");
+			byte[] request = { (byte) 0x82, (byte) 0x81, 0, 0, 0, 0, 1 };
+			byte[] filler = ByteBuffer.allocate(8 + 1020)
+				.put((byte) 0x82)
+				.put((byte) (0x80 | 126))
+				.putShort((short) 1020)
+				.putInt(0)
+				.put(new byte[1020])
+				.array();
+			return new SendingPeer(socket, request, filler);
+		}
+
 		long sentBytes() {
 			return this.sent.get();
+		}
+
+		/** Wait for the sending to end: the exception that ended it, or {@code null} when it stopped on its own. */
+		IOException awaitWriterEnd() throws Exception {
+			return this.writerEnd.get(20, TimeUnit.SECONDS);
 		}
 
 		Received readToTheEnd() throws IOException {
