@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * so that the peer receives everything and then the end of the stream (after the end of
  * the compressed stream and TLS's {@code close_notify}), and whatever the peer still
  * sends is read and thrown away until the peer closes too, or nothing has arrived for
- * {@link #QUIET_NANOS}; the session's wait time bounds all of it (the caller's deadline). A session closed for bad input
- * lingers too, so that its error (a WebSocket 1009, say) reaches the peer; a peer that
- * keeps sending then costs the reading of what it sends for the wait time.
+ * {@link #QUIET_NANOS}; the session's wait time bounds all of it (the caller's deadline).
+ * A session closed for bad input lingers too, so that its error (a WebSocket 1009, say)
+ * and its replies to the packages before it reach the peer; a peer that keeps sending
+ * then costs the reading of what it sends for the wait time.
  *
  * <p>
  * Why not simply close: a socket closed while input it has not read is waiting, or that
