@@ -42,9 +42,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A TCP or WebSocket session that closes while its peer is still sending: the peer gets
- * every byte the session wrote, then the end of the stream, never a reset that throws away the last
- * replies; and a peer that stays silent or never stops sending cannot hold the close
- * past its wait time.
+ * every byte the session wrote, then the end of the stream, never a reset that throws
+ * away the last replies; and a peer that stays silent or never stops sending cannot hold
+ * the close past its wait time.
  */
 class GracefulCloseIntegrationTests {
 
