@@ -63,12 +63,13 @@ final class LingeringClose extends ChannelInboundHandlerAdapter implements Runna
 	}
 
 	/**
-	 * Return whether a graceful close of this channel lingers: a connected TCP socket.
+	 * Return whether a graceful close of this channel can linger: a TCP socket, whose
+	 * output can be shut down on its own.
 	 * @param channel the session's channel
 	 * @return whether {@link #start} applies
 	 */
 	static boolean appliesTo(Channel channel) {
-		return channel instanceof DuplexChannel && channel.isActive();
+		return channel instanceof DuplexChannel;
 	}
 
 	/**

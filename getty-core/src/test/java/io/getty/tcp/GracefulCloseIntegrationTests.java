@@ -74,10 +74,9 @@ class GracefulCloseIntegrationTests {
 		CompletableFuture<Session> session = new CompletableFuture<>();
 		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofSeconds(10));
 		try (SendingPeer peer = new SendingPeer(new Socket(), server.port())) {
-			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
 			// The server has closed (or shut its output down) with most of the reply still
 			// in its kernel: only now does the peer start reading, and it never stops sending.
-			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
+			awaitOutputEnded(session);
 			Received received = peer.readToTheEnd();
 			assertTheWholeReplyThenTheEnd(received);
 			assertThat(peer.sentBytes()).as("what the peer sent while the session closed").isPositive();
@@ -93,9 +92,9 @@ class GracefulCloseIntegrationTests {
 		}), TlsFixtures.server(), Duration.ofSeconds(10));
 		SSLSocket socket = (SSLSocket) TlsFixtures.jdkClientContext().getSocketFactory().createSocket();
 		try (SendingPeer peer = new SendingPeer(socket, server.port())) {
-			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
+			session.get(10, TimeUnit.SECONDS);
 			CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> server.close(Duration.ofSeconds(20)));
-			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
+			awaitOutputEnded(session);
 			Received received = peer.readToTheEnd();
 			assertTheWholeReplyThenTheEnd(received);
 			peer.close();
@@ -109,8 +108,7 @@ class GracefulCloseIntegrationTests {
 		CompletableFuture<Session> session = new CompletableFuture<>();
 		TcpServer server = start(replyThen(session, Session::close), null, Duration.ofSeconds(20));
 		try (SendingPeer peer = new SendingPeer(new Socket(), server.port())) {
-			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
-			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
+			awaitOutputEnded(session);
 			CompletableFuture<Boolean> closed = CompletableFuture.supplyAsync(() -> server.close(Duration.ofSeconds(30)));
 			// Far more than the kernel's buffers hold: only a session that still reads
 			// lets the peer send it all.
@@ -137,8 +135,7 @@ class GracefulCloseIntegrationTests {
 		this.resources.add(server);
 		server.start();
 		try (SendingPeer peer = SendingPeer.webSocket(server.port(), "/ws")) {
-			Channel channel = session.get(10, TimeUnit.SECONDS).channel();
-			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> outputEnded(channel));
+			awaitOutputEnded(session);
 			Received received = peer.readToTheEnd();
 			assertThat(received.reset).as("what the peer read: %s", received).isNull();
 			byte[] close = "bye-bye!!!".getBytes(StandardCharsets.US_ASCII);
@@ -245,9 +242,15 @@ class GracefulCloseIntegrationTests {
 		};
 	}
 
-	/** Whether the server's end of the connection sent its last byte: closed or output shut down. */
-	private static boolean outputEnded(Channel channel) {
-		return !channel.isOpen() || ((DuplexChannel) channel).isOutputShutdown();
+	/**
+	 * Wait until the server's end of the session's connection has sent its last byte:
+	 * closed, or its output shut down.
+	 */
+	private static void awaitOutputEnded(CompletableFuture<Session> session) throws Exception {
+		Channel channel = session.get(10, TimeUnit.SECONDS).channel();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> !channel.isOpen() || ((DuplexChannel) channel).isOutputShutdown());
 	}
 
 	private static void assertTheWholeReplyThenTheEnd(Received received) {
