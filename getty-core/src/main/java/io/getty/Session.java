@@ -135,7 +135,10 @@ public interface Session {
 	void setMaxMsgLen(int maxMsgLen);
 
 	/**
-	 * Return how long a partly received package may take to complete.
+	 * Return how long a partly received package may take to complete. A package still
+	 * incomplete when this time has passed closes the session with a read timeout error,
+	 * reported up to 10 ms late: the sessions of an event loop share one timer, which
+	 * checks on a 10 ms grid.
 	 * @return the read timeout
 	 */
 	Duration readTimeout();

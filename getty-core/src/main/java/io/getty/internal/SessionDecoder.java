@@ -1,7 +1,6 @@
 package io.getty.internal;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.getty.codec.CodecException;
 import io.getty.codec.MessageTooLongException;
@@ -9,7 +8,7 @@ import io.getty.codec.PackageReader;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the session's {@link PackageReader} over Netty's cumulation buffer and hands each
@@ -27,7 +26,12 @@ final class SessionDecoder extends ByteToMessageDecoder {
 	/** When the bytes of the current incomplete package began to arrive; 0 if none. */
 	private long partialSinceNanos;
 
-	private ScheduledFuture<?> readTimer;
+	private final ReadTimeout readTimeout = new ReadTimeout();
+
+	/** The event loop's read timeouts, once a package arrived in parts. */
+	private @Nullable ReadTimeouts readTimeouts;
+
+	private @Nullable ChannelHandlerContext ctx;
 
 	SessionDecoder(NettySession session) {
 		this.session = session;
@@ -92,51 +96,79 @@ final class SessionDecoder extends ByteToMessageDecoder {
 					+ "; raise max-msg-len if such packages are legitimate", buffered, max);
 		}
 		if (this.partialSinceNanos == 0) {
-			this.partialSinceNanos = System.nanoTime();
-			if (this.readTimer == null) {
-				armReadTimer(ctx, this.session.readTimeout().toNanos());
+			long now = System.nanoTime();
+			this.partialSinceNanos = now;
+			if (!this.readTimeout.isWatched()) {
+				ReadTimeouts timeouts = this.readTimeouts;
+				if (timeouts == null) {
+					timeouts = ReadTimeouts.of(ctx.channel().eventLoop());
+					this.readTimeouts = timeouts;
+				}
+				timeouts.watch(this.readTimeout, now + this.session.readTimeout().toNanos());
 			}
 		}
 	}
 
-	private void armReadTimer(ChannelHandlerContext ctx, long delayNanos) {
-		this.readTimer = ctx.executor().schedule(() -> checkReadTimeout(ctx), delayNanos, TimeUnit.NANOSECONDS);
+	/**
+	 * Return whether the event loop's read timeouts watch this session; for tests.
+	 * @return whether a package that started arriving is being timed
+	 */
+	boolean readTimeoutWatched() {
+		return this.readTimeout.isWatched();
 	}
 
-	private void checkReadTimeout(ChannelHandlerContext ctx) {
-		this.readTimer = null;
-		long since = this.partialSinceNanos;
-		if (since == 0 || !ctx.channel().isActive() || this.session.isClosed()) {
-			// A session that is closing (lingering, perhaps) reads nothing more.
-			return;
-		}
-		long timeout = this.session.readTimeout().toNanos();
-		long waited = System.nanoTime() - since;
-		if (waited >= timeout) {
-			ctx.fireExceptionCaught(new ReadTimeoutException("a package on " + this.session.describe()
-					+ " started arriving but was still incomplete after the read timeout of "
-					+ this.session.readTimeout() + " (" + actualReadableBytes() + " bytes buffered)"));
-		}
-		else {
-			armReadTimer(ctx, timeout - waited);
-		}
+	@Override
+	public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+		this.ctx = ctx;
+		super.handlerAdded(ctx);
 	}
 
 	@Override
 	protected void handlerRemoved0(ChannelHandlerContext ctx) {
-		if (this.readTimer != null) {
-			this.readTimer.cancel(false);
-			this.readTimer = null;
-		}
+		stopWatching();
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-		if (this.readTimer != null) {
-			this.readTimer.cancel(false);
-			this.readTimer = null;
-		}
+		stopWatching();
 		super.channelInactive(ctx);
+	}
+
+	private void stopWatching() {
+		if (this.readTimeouts != null) {
+			this.readTimeouts.forget(this.readTimeout);
+		}
+	}
+
+	/**
+	 * This session's read timeout, checked by its event loop's {@link ReadTimeouts}.
+	 */
+	private final class ReadTimeout extends ReadTimeouts.Watched {
+
+		@Override
+		long deadline() {
+			long since = SessionDecoder.this.partialSinceNanos;
+			ChannelHandlerContext context = SessionDecoder.this.ctx;
+			NettySession owner = SessionDecoder.this.session;
+			if (since == 0 || context == null || !context.channel().isActive() || owner.isClosed()) {
+				// A session that is closing (lingering, perhaps) reads nothing more.
+				return NONE;
+			}
+			return since + owner.readTimeout().toNanos();
+		}
+
+		@Override
+		void timedOut() {
+			ChannelHandlerContext context = SessionDecoder.this.ctx;
+			if (context == null) {
+				return;
+			}
+			NettySession owner = SessionDecoder.this.session;
+			context.fireExceptionCaught(new ReadTimeoutException("a package on " + owner.describe()
+					+ " started arriving but was still incomplete after the read timeout of " + owner.readTimeout()
+					+ " (" + actualReadableBytes() + " bytes buffered)"));
+		}
+
 	}
 
 }
