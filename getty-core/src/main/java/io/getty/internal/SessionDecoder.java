@@ -26,12 +26,8 @@ final class SessionDecoder extends ByteToMessageDecoder {
 	/** When the bytes of the current incomplete package began to arrive; 0 if none. */
 	private long partialSinceNanos;
 
-	private final ReadTimeout readTimeout = new ReadTimeout();
-
-	/** The event loop's read timeouts, once a package arrived in parts. */
-	private @Nullable ReadTimeouts readTimeouts;
-
-	private @Nullable ChannelHandlerContext ctx;
+	/** Created when a package first arrives in parts: most sessions never need it. */
+	private @Nullable ReadTimeout readTimeout;
 
 	SessionDecoder(NettySession session) {
 		this.session = session;
@@ -98,14 +94,12 @@ final class SessionDecoder extends ByteToMessageDecoder {
 		if (this.partialSinceNanos == 0) {
 			long now = System.nanoTime();
 			this.partialSinceNanos = now;
-			if (!this.readTimeout.isWatched()) {
-				ReadTimeouts timeouts = this.readTimeouts;
-				if (timeouts == null) {
-					timeouts = ReadTimeouts.of(ctx.channel().eventLoop());
-					this.readTimeouts = timeouts;
-				}
-				timeouts.watch(this.readTimeout, now + this.session.readTimeout().toNanos());
+			ReadTimeout timeout = this.readTimeout;
+			if (timeout == null) {
+				timeout = new ReadTimeout(ctx);
+				this.readTimeout = timeout;
 			}
+			timeout.owner.watch(timeout, now + this.session.readTimeout().toNanos());
 		}
 	}
 
@@ -114,13 +108,7 @@ final class SessionDecoder extends ByteToMessageDecoder {
 	 * @return whether a package that started arriving is being timed
 	 */
 	boolean readTimeoutWatched() {
-		return this.readTimeout.isWatched();
-	}
-
-	@Override
-	public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
-		this.ctx = ctx;
-		super.handlerAdded(ctx);
+		return this.readTimeout != null && this.readTimeout.isWatched();
 	}
 
 	@Override
@@ -135,8 +123,9 @@ final class SessionDecoder extends ByteToMessageDecoder {
 	}
 
 	private void stopWatching() {
-		if (this.readTimeouts != null) {
-			this.readTimeouts.forget(this.readTimeout);
+		ReadTimeout timeout = this.readTimeout;
+		if (timeout != null) {
+			timeout.owner.forget(timeout);
 		}
 	}
 
@@ -145,27 +134,32 @@ final class SessionDecoder extends ByteToMessageDecoder {
 	 */
 	private final class ReadTimeout extends ReadTimeouts.Watched {
 
+		private final ChannelHandlerContext ctx;
+
+		/** The read timeouts of the session's event loop. */
+		final ReadTimeouts owner;
+
+		ReadTimeout(ChannelHandlerContext ctx) {
+			this.ctx = ctx;
+			this.owner = ReadTimeouts.of(ctx.channel().eventLoop());
+		}
+
 		@Override
 		long deadline() {
 			long since = SessionDecoder.this.partialSinceNanos;
-			ChannelHandlerContext context = SessionDecoder.this.ctx;
-			NettySession owner = SessionDecoder.this.session;
-			if (since == 0 || context == null || !context.channel().isActive() || owner.isClosed()) {
+			NettySession session = SessionDecoder.this.session;
+			if (since == 0 || !this.ctx.channel().isActive() || session.isClosed()) {
 				// A session that is closing (lingering, perhaps) reads nothing more.
 				return NONE;
 			}
-			return since + owner.readTimeout().toNanos();
+			return since + session.readTimeout().toNanos();
 		}
 
 		@Override
 		void timedOut() {
-			ChannelHandlerContext context = SessionDecoder.this.ctx;
-			if (context == null) {
-				return;
-			}
-			NettySession owner = SessionDecoder.this.session;
-			context.fireExceptionCaught(new ReadTimeoutException("a package on " + owner.describe()
-					+ " started arriving but was still incomplete after the read timeout of " + owner.readTimeout()
+			NettySession session = SessionDecoder.this.session;
+			this.ctx.fireExceptionCaught(new ReadTimeoutException("a package on " + session.describe()
+					+ " started arriving but was still incomplete after the read timeout of " + session.readTimeout()
 					+ " (" + actualReadableBytes() + " bytes buffered)"));
 		}
 
