@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * Why one timer and not one per session: the sessions of a server that starts under
  * load see their first incomplete packages within the same millisecond, so their timers
  * came due together, one read timeout later, each a few microseconds after the other.
- * The first run of such a check is interpreted and slow enough for the next timer to
- * fall due meanwhile, so the event loop found a timer already due when it came back to
- * its select: a branch of Netty's NIO loop that a loop without such bursts never takes,
- * which the JIT compiler had compiled away. Taking it threw the loop's compiled code
+ * The first run of such a check is interpreted, slow enough for the next timer to fall
+ * due meanwhile, and the event loop then found a timer already due when it came back to
+ * its select: a branch of Netty's NIO loop that a loop without such bursts hardly ever
+ * takes, which the JIT compiler had compiled away. Taking it threw the loop's compiled code
  * away and compiled it again, on the I/O thread's CPU, thirty seconds into the load
  * (docs/benchmarks.md, point 26). One timer on a 10 ms grid comes due once for all of
  * them.

@@ -556,7 +556,8 @@ public class GettyProperties {
 		private DataSize maxMsgLen = DataSize.ofBytes(SessionOptions.DEFAULT_MAX_MSG_LEN);
 
 		/**
-		 * Longest a partly received package may take to complete.
+		 * Longest a partly received package may take to complete; a timeout is reported
+		 * up to 10 ms late.
 		 */
 		private Duration readTimeout = SessionOptions.DEFAULT_READ_TIMEOUT;
 
