@@ -34,8 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ReadTimeouts implements Runnable {
 
-	/** Checks fall on this grid: a read timeout is reported at most this much late. */
-	static final long GRID_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+	/**
+	 * Checks fall on this grid: a read timeout is reported at most this much late. It is
+	 * the cron ticks' grid, so a check and a tick that fall due together wake the event
+	 * loop once.
+	 */
+	static final long GRID_NANOS = CronTicks.GRID_NANOS;
 
 	private static final Logger logger = LoggerFactory.getLogger(ReadTimeouts.class);
 
