@@ -26,8 +26,12 @@ final class PackageBuffer implements WriteOutcome {
 	 */
 	static final int MAX_PACKAGE_BYTES = 2 * 1024;
 
-	/** The most room a shared buffer grows to. */
-	static final int MAX_BUFFER_BYTES = 8 * 1024;
+	/**
+	 * The most room a new shared buffer is given for its guess of what the flush will
+	 * share: a read batch of sixteen packages of 1 KiB. A flush that shares more grows
+	 * its buffer; one that shares less does not hold more than this for its few bytes.
+	 */
+	static final int MAX_GUESSED_BUFFER_BYTES = 16 * 1024;
 
 	/** The least room a shared buffer has: Netty's default for an encoder's buffer. */
 	static final int MIN_BUFFER_BYTES = 256;
@@ -50,15 +54,15 @@ final class PackageBuffer implements WriteOutcome {
 	/**
 	 * Return how large to make a new shared buffer: as large as what the session's shared
 	 * buffers held at its last flush, or so far since, within {@link #MIN_BUFFER_BYTES}
-	 * and {@link #MAX_BUFFER_BYTES}. A buffer of the largest size for a session that
-	 * writes two small replies at a time would hold that much memory for every pair its
-	 * peer has not read yet.
+	 * and {@link #MAX_GUESSED_BUFFER_BYTES}. A buffer of the largest size for a session
+	 * that writes two small replies at a time would hold that much memory for every pair
+	 * its peer has not read yet.
 	 * @param packageBytes the size of the package that opens the buffer
 	 * @param recentBytes what the session's recent shared buffers held
 	 * @return the capacity, never less than the package
 	 */
 	static int bufferCapacity(int packageBytes, int recentBytes) {
-		int capacity = Math.min(MAX_BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, recentBytes));
+		int capacity = Math.min(MAX_GUESSED_BUFFER_BYTES, Math.max(MIN_BUFFER_BYTES, recentBytes));
 		return Math.max(packageBytes, capacity);
 	}
 
@@ -68,31 +72,29 @@ final class PackageBuffer implements WriteOutcome {
 
 	/**
 	 * Make room for a package of the given encoded size: it fits as it is, or the buffer
-	 * grows (doubling, and never past {@link #MAX_BUFFER_BYTES}) to take it.
+	 * grows to take it (Netty's {@link ByteBuf#ensureWritable}: to the next power of two,
+	 * or into the slack its allocator already gave it). Room is made for the whole package
+	 * before it is encoded, so that the encoder's writes do not grow the buffer piece by
+	 * piece.
 	 *
 	 * <p>
-	 * Growing copies what the buffer holds, which for a few KiB costs less than a second
-	 * buffer in the same flush. Each buffer of a flush is one more entry of the gathering
-	 * write, and on NIO a write of more buffers than the I/O thread ever wrote at once
-	 * makes the JDK enlarge its per-thread native {@code iovec} array: a branch that the
-	 * JIT compiler compiled the write without, so its compiled code is thrown away and
-	 * compiled again on the event loop's CPU. A session whose replies come one or two at a
-	 * time at a moderate rate, after a busy spell whose flushes shared one buffer, met that
-	 * the first time three replies came together (docs/benchmarks.md, point 24).
+	 * The buffer has no limit of its own: the {@link TurnFlushHandler} flushes once a
+	 * batch's unflushed bytes reach its early-flush bound (at most 512 KiB), and that
+	 * writes the buffer. So a flush whose packages are all small hands Netty at most two
+	 * buffers, the first package and the shared one, however many it holds. Growing copies what the
+	 * buffer holds (in all, about as many bytes as it ends with), which costs less than a
+	 * second buffer in the same flush: each buffer of a flush is one more entry of the
+	 * gathering write, and on NIO a write of more buffers than the I/O thread ever wrote
+	 * at once makes the JDK enlarge its per-thread native {@code iovec} array
+	 * (docs/benchmarks.md, point 24). A limit with a second buffer past it is also a
+	 * branch that a steady load never takes: with the limit at 8 KiB, a flush at a
+	 * moderate rate took it for the first time only after a stall of about 50 ms, and the
+	 * JIT compiler's trap there sent the whole flush path back to the interpreter, which
+	 * made the stall longer (points 26 and 27).
 	 * @param bytes the package's size
-	 * @return whether it fits now; {@code false} when the buffer cannot grow enough
 	 */
-	boolean makeRoomFor(int bytes) {
-		ByteBuf shared = this.buffer;
-		if (shared.writableBytes() >= bytes) {
-			return true;
-		}
-		int needed = shared.writerIndex() + bytes;
-		if (needed > MAX_BUFFER_BYTES) {
-			return false;
-		}
-		shared.capacity(Math.min(MAX_BUFFER_BYTES, Math.max(needed, 2 * shared.capacity())));
-		return true;
+	void makeRoomFor(int bytes) {
+		this.buffer.ensureWritable(bytes);
 	}
 
 	boolean isEmpty() {

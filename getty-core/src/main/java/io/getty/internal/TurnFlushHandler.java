@@ -42,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * On TCP the handler also holds the session's open {@link PackageBuffer}: small packages
  * written on the I/O thread are encoded into it and it is written as one message when the
- * handler flushes, when it is full, or before any other write passes this handler, so
- * that the stream keeps the order in which the packages were written.
+ * handler flushes (at the latest when the batch reaches the early-flush bound, which
+ * bounds the buffer too), or before any other write passes this handler, so that the
+ * stream keeps the order in which the packages were written.
  *
  * <p>
  * A pending flush is also made before the channel is closed or disconnected, when an
@@ -159,19 +160,17 @@ final class TurnFlushHandler extends ChannelDuplexHandler {
 	}
 
 	/**
-	 * Return the open package buffer if a package of the given size fits in it, grown if
-	 * need be, or else a new one (after writing the full one); the handler writes it with
-	 * its turn's flush.
+	 * Return the open package buffer, grown if need be to take a package of the given
+	 * size, or a new one; the handler writes it with its turn's flush, or before the next
+	 * write that does not share it.
 	 * @param bytes the package's encoded size (its writer's hint)
 	 * @return the buffer to encode the package into, then {@link #appended} it
 	 */
 	PackageBuffer packageBufferWithRoom(int bytes) {
 		PackageBuffer open = this.packageBuffer;
 		if (open != null) {
-			if (open.makeRoomFor(bytes)) {
-				return open;
-			}
-			writePackageBuffer();
+			open.makeRoomFor(bytes);
+			return open;
 		}
 		open = new PackageBuffer(this.ctx.alloc().ioBuffer(PackageBuffer.bufferCapacity(bytes,
 				Math.max(this.previousSharedBytes, this.sharedBytes))));

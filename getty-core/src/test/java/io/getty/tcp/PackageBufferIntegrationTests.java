@@ -119,28 +119,35 @@ class PackageBufferIntegrationTests {
 	}
 
 	@Test
-	void sharedBuffersGrowWithWhatTheyHoldUpToTheirLimit() throws Exception {
+	void aFlushSharesOneBufferGrownToHoldItsSmallPackages() throws Exception {
 		TcpServer server = start(LengthFieldCodec.int32BigEndian(), (o) -> o);
-		// 1,024 bytes encoded: eight fill the largest shared buffer.
-		List<byte[]> payloads = payloads(20, 1024 - HEADER);
+		// 1,024 bytes encoded each.
+		List<byte[]> twenty = payloads(20, 1024 - HEADER);
+		List<byte[]> thirteen = payloads(13, 1024 - HEADER);
 		try (RawClient client = new RawClient(server.port())) {
-			// The session's first flush: after the first package, a buffer of one package
-			// that doubles until it holds 8 KiB, then one of what was shared so far.
-			this.replies.next(client, (session) -> writeAll(session, payloads));
-			assertThat(readFrames(client, payloads.size())).containsExactlyElementsOf(texts(payloads));
-			assertThat(this.replies.netty).containsExactly("write 1024", "write 8192", "write 8192", "write 3072",
-					"flush");
-			assertThat(this.replies.capacities).containsExactly(1024, 8192, 8192, 8192);
+			// The session's first flush: after the first package, one buffer that starts
+			// with room for one package and grows (to the next power of two) until it
+			// holds the other 19, rather than a second buffer in the same flush.
+			this.replies.next(client, (session) -> writeAll(session, twenty));
+			assertThat(readFrames(client, twenty.size())).containsExactlyElementsOf(texts(twenty));
+			assertThat(this.replies.netty).containsExactly("write 1024", "write " + 19 * 1024, "flush");
+			assertThat(this.replies.capacities).containsExactly(1024, 32 * 1024);
 
-			// The next flush starts with buffers as large as what the last one shared.
-			this.replies.next(client, (session) -> writeAll(session, payloads));
-			assertThat(readFrames(client, payloads.size())).containsExactlyElementsOf(texts(payloads));
-			assertThat(this.replies.netty).containsExactly("write 1024", "write 8192", "write 8192", "write 3072",
-					"flush");
+			// The next flush's buffer starts as large as what the last one shared, but
+			// with at most 16 KiB: 12 packages fit in it without growing.
+			this.replies.next(client, (session) -> writeAll(session, thirteen));
+			assertThat(readFrames(client, thirteen.size())).containsExactlyElementsOf(texts(thirteen));
+			assertThat(this.replies.netty).containsExactly("write 1024", "write " + 12 * 1024, "flush");
+			assertThat(this.replies.capacities).containsExactly(1024, 16 * 1024);
+
+			// And then as large as those 12.
+			this.replies.next(client, (session) -> writeAll(session, thirteen));
+			assertThat(readFrames(client, thirteen.size())).containsExactlyElementsOf(texts(thirteen));
+			assertThat(this.replies.capacities).containsExactly(1024, 12 * 1024);
 
 			// After a flush that shared nothing the guess starts small again: 30 packages
 			// of 14 bytes, the first alone, then 256 bytes for 18 of them, grown to 512 for
-			// the other 11 rather than a second buffer in the same flush.
+			// the other 11.
 			this.replies.next(client, (session) -> writeAll(session, payloads(1, 10)));
 			List<byte[]> small = payloads(30, 10);
 			this.replies.next(client, (session) -> writeAll(session, small));
@@ -148,6 +155,28 @@ class PackageBufferIntegrationTests {
 			assertThat(readFrames(client, small.size())).containsExactlyElementsOf(texts(small));
 			assertThat(this.replies.netty).containsExactly("write 14", "write " + 29 * 14, "flush");
 			assertThat(this.replies.capacities).containsExactly(14, 512);
+		}
+	}
+
+	@Test
+	void aSharedBufferGoesOutWithItsBatchsEarlyFlush() throws Exception {
+		// A limit of 128 KiB puts the early flush at 64 KiB (half of it, and the high-water
+		// mark): the bound of what one flush, and so one shared buffer, holds.
+		TcpServer server = start(LengthFieldCodec.int32BigEndian(),
+				(o) -> o.withOutboundLimits(32 * 1024, 64 * 1024, 128 * 1024));
+		List<byte[]> payloads = payloads(100, 1024 - HEADER);
+		try (RawClient client = new RawClient(server.port())) {
+			List<CompletableFuture<WriteResult>> writes = this.replies.next(client,
+					(session) -> writeAll(session, payloads));
+
+			assertThat(readFrames(client, payloads.size())).containsExactlyElementsOf(texts(payloads));
+			for (CompletableFuture<WriteResult> write : writes) {
+				assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(1024, 1));
+			}
+			// The first package and 63 sharing reach 64 KiB and are flushed at once; the
+			// next package after that flush is again the first, and 35 share after it.
+			assertThat(this.replies.netty).containsExactly("write 1024", "write " + 63 * 1024, "flush", "write 1024",
+					"write " + 35 * 1024, "flush");
 		}
 	}
 
@@ -254,8 +283,8 @@ class PackageBufferIntegrationTests {
 	}
 
 	/**
-	 * Have the session write packages that fill the largest shared buffer, so that its
-	 * next flush starts with a buffer that large (see {@link #sharedBuffersGrowWithWhatTheyHoldUpToTheirLimit}).
+	 * Have the session share 7 KiB in a flush, so that its next flush starts with a buffer
+	 * that large (see {@link #aFlushSharesOneBufferGrownToHoldItsSmallPackages}).
 	 */
 	private void warmUp(RawClient client) throws Exception {
 		List<byte[]> payloads = payloads(8, 1024 - HEADER);
