@@ -81,12 +81,12 @@ final class PackageBuffer implements WriteOutcome {
 	 * The buffer has no limit of its own: the {@link TurnFlushHandler} flushes once a
 	 * batch's unflushed bytes reach its early-flush bound (at most 512 KiB), and that
 	 * writes the buffer. So a flush whose packages are all small hands Netty at most two
-	 * buffers, the first package and the shared one, however many it holds. Growing copies what the
-	 * buffer holds (in all, about as many bytes as it ends with), which costs less than a
-	 * second buffer in the same flush: each buffer of a flush is one more entry of the
-	 * gathering write, and on NIO a write of more buffers than the I/O thread ever wrote
-	 * at once makes the JDK enlarge its per-thread native {@code iovec} array
-	 * (docs/benchmarks.md, point 24). A limit with a second buffer past it is also a
+	 * buffers, the first package and the shared one, however many it holds. Growing
+	 * copies what the buffer holds (in all, about as many bytes as it ends with), which
+	 * costs less than a second buffer in the same flush: each buffer of a flush is one
+	 * more entry of the gathering write, and on NIO a write of more buffers than the I/O
+	 * thread ever wrote at once makes the JDK enlarge its per-thread native {@code iovec}
+	 * array (docs/benchmarks.md, point 24). A limit with a second buffer past it is also a
 	 * branch that a steady load never takes: with the limit at 8 KiB, a flush at a
 	 * moderate rate took it for the first time only after a stall of about 50 ms, and the
 	 * JIT compiler's trap there sent the whole flush path back to the interpreter, which
