@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,33 +49,31 @@ public final class BenchServerMain {
 		}
 		catch (Exception ex) {
 			ex.printStackTrace();
-			emit("failed", Map.of("error", String.valueOf(ex)));
+			emit(event("failed").field("error", String.valueOf(ex)));
 			return 1;
 		}
 		if (server.transport() != options.transport()) {
-			emit("failed", Map.of("error", this.name + " runs on " + server.transport().id() + ", not "
+			emit(event("failed").field("error", this.name + " runs on " + server.transport().id() + ", not "
 					+ options.transport().id() + " as asked"));
 			closeQuietly(server);
 			return 1;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> exit(server), "bench-exit"));
-		Map<String, Object> ready = new LinkedHashMap<>();
-		ready.put("server", this.name);
-		ready.put("port", server.port());
-		ready.put("transport", server.transport().id());
-		ready.put("pid", ProcessHandle.current().pid());
-		ready.put("java", Runtime.version().toString());
-		emit("ready", ready);
+		emit(event("ready").field("server", this.name)
+			.field("port", server.port())
+			.field("transport", server.transport().id())
+			.field("pid", ProcessHandle.current().pid())
+			.field("java", Runtime.version().toString()));
 		try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
 			for (String command = commands.readLine(); command != null; command = commands.readLine()) {
 				switch (command.trim()) {
-					case BenchProtocol.SAMPLE -> emit("sample", this.sampler.sample());
-					case BenchProtocol.GC -> emit("gc", this.sampler.sampleAfterGc());
+					case BenchProtocol.SAMPLE -> emit(this.sampler.sample(event("sample")));
+					case BenchProtocol.GC -> emit(this.sampler.sampleAfterGc(event("gc")));
 					case BenchProtocol.QUIT -> {
 						exit(server);
 						return 0;
 					}
-					default -> emit("error", Map.of("error", "unknown command '" + command + "'"));
+					default -> emit(event("error").field("error", "unknown command '" + command + "'"));
 				}
 			}
 		}
@@ -90,9 +86,9 @@ public final class BenchServerMain {
 
 	private void exit(EchoServer server) {
 		if (this.exited.compareAndSet(false, true)) {
-			Map<String, Object> last = this.sampler.sample();
+			BenchJson.ObjectWriter last = this.sampler.sample(event("exit"));
 			closeQuietly(server);
-			emit("exit", last);
+			emit(last);
 		}
 	}
 
@@ -116,12 +112,16 @@ public final class BenchServerMain {
 		}
 	}
 
-	private static void emit(String event, Map<String, ?> values) {
-		Map<String, Object> line = new LinkedHashMap<>();
-		line.put("event", event);
-		line.putAll(values);
+	private static BenchJson.ObjectWriter event(String event) {
+		return BenchJson.object().field("event", event);
+	}
+
+	private static void emit(BenchJson.ObjectWriter line) {
+		// As bytes, in UTF-8 as the harness reads them: PrintStream's character encoder would
+		// be more code for a sample to run (see ProcessSampler).
+		byte[] text = (BenchProtocol.PREFIX + line.text() + "\n").getBytes(StandardCharsets.UTF_8);
 		synchronized (System.out) {
-			System.out.println(BenchProtocol.PREFIX + BenchJson.write(line));
+			System.out.writeBytes(text);
 			System.out.flush();
 		}
 	}

@@ -1,21 +1,25 @@
 package io.getty.bench.server;
 
-import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Samples the server's own JVM without an agent: bytes allocated by all threads
  * ({@code com.sun.management.ThreadMXBean#getTotalThreadAllocatedBytes}), heap in use,
- * garbage collections, direct buffers, resident set size and CPU time. The harness takes
- * one sample at the start and one at the end of a measurement window and divides the
+ * garbage collections, direct buffers, live threads and CPU time. The harness takes one
+ * sample at the start and one at the end of a measurement window and divides the
  * difference by the messages it counted.
+ *
+ * <p>
+ * What the harness can read from {@code /proc} itself, such as the resident set size, it
+ * reads there: a sample runs in the server's JVM as its window opens, on the server's
+ * one CPU, and the lines of {@code /proc/self/status} read there once pushed the JDK's
+ * {@code BufferedReader.readLine} to its C2 compilation in that moment
+ * (docs/benchmarks.md, point 28). The sample is written straight into its JSON text for
+ * the same reason.
  *
  * @author getty team
  * @since 0.1.0
@@ -30,6 +34,18 @@ public final class ProcessSampler {
 
 	private final com.sun.management.OperatingSystemMXBean os;
 
+	// Looked up once: a lookup goes through the platform's maps of MXBeans, code a sample
+	// need not run.
+	private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+
+	/** The JVM's pool of direct buffers, or {@code null} if it has none. */
+	private final BufferPoolMXBean directPool = ManagementFactory
+		.getPlatformMXBeans(BufferPoolMXBean.class)
+		.stream()
+		.filter((pool) -> "direct".equals(pool.getName()))
+		.findFirst()
+		.orElse(null);
+
 	/**
 	 * Create a sampler and switch on allocation accounting where the JVM has it off.
 	 */
@@ -43,33 +59,33 @@ public final class ProcessSampler {
 
 	/**
 	 * Take a sample.
-	 * @return names and values, in bytes, milliseconds and nanoseconds as named
+	 * @param into the object to add the sample's fields to: names and values, in bytes,
+	 * milliseconds and nanoseconds as named
+	 * @return {@code into}
 	 */
-	public Map<String, Object> sample() {
-		Map<String, Object> sample = new LinkedHashMap<>();
-		sample.put("allocatedBytes", this.threads.getTotalThreadAllocatedBytes());
-		sample.put("heapUsed", this.memory.getHeapMemoryUsage().getUsed());
+	public BenchJson.ObjectWriter sample(BenchJson.ObjectWriter into) {
 		long collections = 0;
 		long collectionMillis = 0;
-		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+		for (GarbageCollectorMXBean collector : this.collectors) {
 			collections += Math.max(0, collector.getCollectionCount());
 			collectionMillis += Math.max(0, collector.getCollectionTime());
 		}
-		sample.put("gcCount", collections);
-		sample.put("gcMillis", collectionMillis);
-		sample.put("directUsed", directUsed());
-		sample.put("rssBytes", residentSetSize());
-		sample.put("threads", this.threads.getThreadCount());
-		sample.put("cpuNanos", this.os.getProcessCpuTime());
-		return sample;
+		return into.field("allocatedBytes", this.threads.getTotalThreadAllocatedBytes())
+			.field("heapUsed", this.memory.getHeapMemoryUsage().getUsed())
+			.field("gcCount", collections)
+			.field("gcMillis", collectionMillis)
+			.field("directUsed", directUsed())
+			.field("threads", this.threads.getThreadCount())
+			.field("cpuNanos", this.os.getProcessCpuTime());
 	}
 
 	/**
 	 * Collect garbage until the heap in use stops shrinking, then take a sample: the heap
 	 * figure is then what live objects hold, which is what "heap per idle session" means.
-	 * @return the sample
+	 * @param into the object to add the sample's fields to
+	 * @return {@code into}
 	 */
-	public Map<String, Object> sampleAfterGc() {
+	public BenchJson.ObjectWriter sampleAfterGc(BenchJson.ObjectWriter into) {
 		long previous = Long.MAX_VALUE;
 		for (int round = 0; round < MAX_GC_ROUNDS; round++) {
 			System.gc();
@@ -80,30 +96,11 @@ public final class ProcessSampler {
 			}
 			previous = used;
 		}
-		return sample();
+		return sample(into);
 	}
 
-	private static long directUsed() {
-		for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
-			if ("direct".equals(pool.getName())) {
-				return pool.getMemoryUsed();
-			}
-		}
-		return -1;
-	}
-
-	private static long residentSetSize() {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-				if (line.startsWith("VmRSS:")) {
-					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// Not on Linux: the figure is reported as unknown.
-		}
-		return -1;
+	private long directUsed() {
+		return (this.directPool != null) ? this.directPool.getMemoryUsed() : -1;
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.getty.bench.harness;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.getty.bench.server.BenchJson;
@@ -18,13 +17,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ControlProtocolTests {
 
 	@Test
-	void jsonLinesRoundTripNumbersAndEscapedText() {
-		Map<String, Object> sample = new LinkedHashMap<>();
-		sample.put("event", "sample");
-		sample.put("allocatedBytes", 123_456_789_012L);
-		sample.put("error", "quote \" backslash \\ tab \t");
-		assertThat(BenchJson.read(BenchJson.write(sample))).containsExactly(Map.entry("event", "sample"),
-				Map.entry("allocatedBytes", "123456789012"), Map.entry("error", "quote \" backslash \\ tab \t"));
+	void jsonLinesRoundTripNumbersAndEscapedTextInOrder() {
+		String json = BenchJson.object()
+			.field("event", "sample")
+			.field("allocatedBytes", 123_456_789_012L)
+			.field("directUsed", -1)
+			.field("error", "quote \" backslash \\ newline \n")
+			.text();
+		assertThat(BenchJson.read(json)).containsExactly(Map.entry("event", "sample"),
+				Map.entry("allocatedBytes", "123456789012"), Map.entry("directUsed", "-1"),
+				Map.entry("error", "quote \" backslash \\ newline \n"));
+		assertThat(BenchJson.read(BenchJson.object().text())).isEmpty();
 	}
 
 	@Test

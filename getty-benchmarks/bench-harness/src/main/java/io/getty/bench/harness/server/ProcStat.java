@@ -58,6 +58,27 @@ public final class ProcStat {
 	}
 
 	/**
+	 * Return a process's resident set size, read here rather than in the server's JVM
+	 * (see {@code ProcessSampler}).
+	 * @param pid the process id
+	 * @return bytes, or -1 where {@code /proc} is missing
+	 */
+	public static long residentSetBytes(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					// "VmRSS:     123456 kB"
+					return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").trim()) * 1024;
+				}
+			}
+			return -1;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * Return the CPU time that a HotSpot JVM's JIT compiler threads have used so far. They
 	 * run on the server's one CPU: while they compile, the I/O thread waits for the CPU
 	 * (docs/benchmarks.md, "Fixed-rate latency").

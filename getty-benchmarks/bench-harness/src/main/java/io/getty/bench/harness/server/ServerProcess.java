@@ -169,7 +169,7 @@ public final class ServerProcess implements AutoCloseable {
 	private ServerSample request(String command, String event) throws IOException {
 		this.commands.println(command);
 		Map<String, String> answer = answer(event, ANSWER_TIMEOUT_SECONDS);
-		return ServerSample.of(answer, ProcStat.times(pid()));
+		return ServerSample.of(answer, ProcStat.times(pid()), ProcStat.residentSetBytes(pid()));
 	}
 
 	/**
