@@ -2,6 +2,7 @@ package io.getty;
 
 import java.util.concurrent.TimeUnit;
 
+import io.getty.internal.TurnEndingIoHandler;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -52,7 +53,8 @@ public final class EventLoops implements AutoCloseable {
 	private EventLoops(int threads, boolean preferNative, String threadPrefix) {
 		this.epoll = preferNative && Boolean.parseBoolean(System.getProperty("getty.native", "true"))
 				&& Epoll.isAvailable();
-		IoHandlerFactory handler = this.epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+		IoHandlerFactory handler = TurnEndingIoHandler
+			.wrap(this.epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
 		this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, false), handler);
 	}
 

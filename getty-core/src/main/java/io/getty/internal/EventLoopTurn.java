@@ -16,20 +16,23 @@ import org.slf4j.LoggerFactory;
  * session served alone. Confined to its event loop's thread; each I/O thread has one.
  *
  * <p>
- * One task queued on the event loop per turn forgets the time and runs every held flush,
- * in the order they were asked for. A task per session costs a slot in the event loop's
- * task queue, taken with an atomic instruction, and its run: with 16 connections and one
- * message in flight each, a dozen or so sessions flush in each turn (docs/benchmarks.md).
+ * The end of the turn forgets the time and runs every held flush, in the order they were
+ * asked for. On getty's own event loops it runs as the loop's I/O is done
+ * ({@link TurnEndingIoHandler}); a turn begun outside the I/O, by a task or by a flush,
+ * and any turn on another event loop, ends in one task queued on the event loop. Once per
+ * turn either way: a task per session would cost a slot in the event loop's task queue,
+ * taken with an atomic instruction, and its run: with 16 connections and one message in
+ * flight each, a dozen or so sessions flush in each turn (docs/benchmarks.md).
  * Likewise the clock is read once per turn rather than once per read: the time stands for
  * every read of the turn, which is close enough for what it is used for (a session's last
  * activity and the start of a reply's write timeout, both measured in seconds), and a
- * clock read costs as much as the rest of a read's bookkeeping. A turn that reads queues
- * the task even when no flush waits for its end, to forget the time.
+ * clock read costs as much as the rest of a read's bookkeeping. A turn that reads asks for
+ * its end even when no flush waits for it, to forget the time.
  *
  * <p>
- * The same task checks the writes made while the turn read, once the held flushes have
- * run: a write that has not finished by then is tracked for its write timeout, and the
- * others, nearly all of them, never are (see {@link #checkWriteAtEnd}).
+ * The end of the turn also checks the writes made while the turn read, once the held
+ * flushes have run: a write that has not finished by then is tracked for its write
+ * timeout, and the others, nearly all of them, never are (see {@link #checkWriteAtEnd}).
  */
 final class EventLoopTurn implements Runnable {
 
@@ -51,10 +54,16 @@ final class EventLoopTurn implements Runnable {
 
 	private int count;
 
-	/** This turn's task is queued on the event loop. */
+	/** This turn's end is due: as the I/O is done, or from a task (see {@link #taskQueued}). */
 	private boolean queued;
 
-	/** The task is running, so a flush the event loop refuses to queue joins its next batch. */
+	/** The end of this turn is a task queued on the event loop. */
+	private boolean taskQueued;
+
+	/** The event loop's I/O is running, and its handler ends the turn when it is done. */
+	private boolean inIo;
+
+	/** The end of the turn is running, so a flush the event loop refuses to queue joins its next batch. */
 	private boolean running;
 
 	/** While running: a flush was asked for that the event loop refused to queue. */
@@ -182,6 +191,11 @@ final class EventLoopTurn implements Runnable {
 			return;
 		}
 		this.queued = true;
+		if (this.inIo) {
+			// The I/O handler runs it once every channel ready in this turn was handled.
+			return;
+		}
+		this.taskQueued = true;
 		try {
 			// Runs after the event loop has handled every channel ready in this turn.
 			this.eventLoop.execute(this);
@@ -190,12 +204,29 @@ final class EventLoopTurn implements Runnable {
 			// The event loop is shutting down: flush now rather than leave the writes behind;
 			// from within the task, with its next batch.
 			this.queued = false;
+			this.taskQueued = false;
 			if (this.running) {
 				this.refusedWhileRunning = true;
 			}
 			else {
 				run();
 			}
+		}
+	}
+
+	/** The event loop's I/O starts: a turn begun now ends when {@link #ioDone()} is called. */
+	void ioStarted() {
+		this.inIo = true;
+	}
+
+	/**
+	 * The event loop's I/O is done: end the turn it began, unless a task was already
+	 * queued for the end of this turn, which then ends it.
+	 */
+	void ioDone() {
+		this.inIo = false;
+		if (this.queued && !this.taskQueued) {
+			run();
 		}
 	}
 
@@ -217,6 +248,7 @@ final class EventLoopTurn implements Runnable {
 
 	private void runBatch() {
 		this.queued = false;
+		this.taskQueued = false;
 		// A run without reads since the last (a flush asked for while the batch ran, a
 		// write handed over from another thread) ends no turn of reads: the last one that
 		// read still stands for the turn before.

@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  * answer quickly find more channels ready in the next turn: with 16 connections and one
  * 128-byte message in flight each, about 5 % less server CPU per message (Reactor Netty
  * flushes its sends from a task queued on the event loop, with the same effect). The
- * held flushes of all sessions of an event loop run from one task per turn
- * ({@link EventLoopTurn}), not one per session. A session served alone (no other
+ * held flushes of all sessions of an event loop run once per turn, as the loop's I/O is
+ * done ({@link EventLoopTurn}), not one by one. A session served alone (no other
  * replied before it in this turn, at most one in the turn before: ping-pong, or a quiet
  * server) flushes when its read completes, as Netty's handler does: waiting would put the
- * task between its request and its reply and gain nothing. Larger batches are not
+ * end of the turn between its request and its reply and gain nothing. Larger batches are not
  * held: with 256 connections of 16 KiB batches, holding every reply to the end of the
  * turn cost about 20 % more server CPU per message.</li>
  * <li>Netty's handler also flushes the moment the channel turns unwritable, that is when

@@ -11,6 +11,10 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandle;
+import io.netty.channel.IoHandler;
+import io.netty.channel.IoHandlerContext;
+import io.netty.channel.IoRegistration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The turn of an event loop: the held flushes of every session run from one task at its
- * end, in order, its reads share one clock reading, and it tells a session served alone.
+ * The turn of an event loop: the held flushes of every session run at its end, in order,
+ * from one task or, on getty's own event loops, as the loop's I/O is done; its reads share
+ * one clock reading, and it tells a session served alone.
  */
 class EventLoopTurnTests {
 
@@ -70,6 +75,63 @@ class EventLoopTurnTests {
 		inOneTurn(() -> null);
 
 		assertThat(this.ran).containsExactly("first", "second", "a task queued meanwhile", "asked for by the first");
+	}
+
+	@Test
+	void onALoopWhoseIoHandlerEndsTheTurnTheFlushesRunAsTheIoIsDoneWithNoTask() throws Exception {
+		int queuedByTheTurn = inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			int[] queued = new int[1];
+			IoHandler io = TurnEndingIoHandler.wrap(new IoOf(() -> {
+				this.loop.execute(() -> this.ran.add("a task queued during the I/O"));
+				int before = pendingTasks();
+				turn.readNanos();
+				turn.flushAtEnd(() -> this.ran.add("first"));
+				turn.flushAtEnd(() -> this.ran.add("second"));
+				queued[0] = pendingTasks() - before;
+				this.ran.add("I/O done");
+			}), this.loop);
+			io.run(NO_CONTEXT);
+			assertThat(this.ran).containsExactly("I/O done", "first", "second");
+			return queued[0];
+		});
+
+		assertThat(queuedByTheTurn).isZero();
+		// A timer falling due while the flushes ran is taken with these tasks.
+		assertThat(this.ran).containsExactly("I/O done", "first", "second", "a task queued during the I/O");
+	}
+
+	@Test
+	void aFlushAskedForWhileTheIoEndsTheTurnRunsInATaskOfItsOwn() throws Exception {
+		inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			IoHandler io = TurnEndingIoHandler.wrap(new IoOf(() -> turn.flushAtEnd(() -> {
+				this.ran.add("first");
+				turn.flushAtEnd(() -> this.ran.add("asked for by the first"));
+			})), this.loop);
+			io.run(NO_CONTEXT);
+			assertThat(this.ran).containsExactly("first");
+			return null;
+		});
+
+		assertThat(this.ran).containsExactly("first", "asked for by the first");
+	}
+
+	@Test
+	void aTurnWhoseEndWasQueuedAsATaskBeforeTheIoEndsFromThatTask() throws Exception {
+		int queuedByTheTurn = inOneTurn(() -> {
+			EventLoopTurn turn = EventLoopTurn.of(this.loop);
+			int before = pendingTasks();
+			turn.flushAtEnd(() -> this.ran.add("asked for before the I/O"));
+			IoHandler io = TurnEndingIoHandler.wrap(new IoOf(() -> turn.flushAtEnd(() -> this.ran.add("asked for in the I/O"))),
+					this.loop);
+			io.run(NO_CONTEXT);
+			assertThat(this.ran).isEmpty();
+			return pendingTasks() - before;
+		});
+
+		assertThat(queuedByTheTurn).isEqualTo(1);
+		assertThat(this.ran).containsExactly("asked for before the I/O", "asked for in the I/O");
 	}
 
 	@Test
@@ -189,6 +251,56 @@ class EventLoopTurnTests {
 			alone.add(turn.repliesReady());
 		}
 		return alone;
+	}
+
+	private static final IoHandlerContext NO_CONTEXT = new IoHandlerContext() {
+
+		@Override
+		public boolean canBlock() {
+			return false;
+		}
+
+		@Override
+		public long delayNanos(long currentTimeNanos) {
+			return 0;
+		}
+
+		@Override
+		public long deadlineNanos() {
+			return -1;
+		}
+
+	};
+
+	/** An I/O handler whose I/O is the given step: what the channels of a turn would do. */
+	private static final class IoOf implements IoHandler {
+
+		private final Runnable io;
+
+		IoOf(Runnable io) {
+			this.io = io;
+		}
+
+		@Override
+		public int run(IoHandlerContext context) {
+			this.io.run();
+			return 1;
+		}
+
+		@Override
+		public IoRegistration register(IoHandle handle) {
+			throw new UnsupportedOperationException("no channels here");
+		}
+
+		@Override
+		public void wakeup() {
+		}
+
+		@Override
+		public boolean isCompatible(Class<? extends IoHandle> handleType) {
+			return false;
+		}
+
 	}
 
 	private int pendingTasks() {
