@@ -29,6 +29,26 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class EventLoopTurnTests {
 
+	/** What Netty's loop would hand its I/O handler; the handlers here never ask it. */
+	private static final IoHandlerContext NO_CONTEXT = new IoHandlerContext() {
+
+		@Override
+		public boolean canBlock() {
+			return false;
+		}
+
+		@Override
+		public long delayNanos(long currentTimeNanos) {
+			return 0;
+		}
+
+		@Override
+		public long deadlineNanos() {
+			return -1;
+		}
+
+	};
+
 	private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(2);
 
 	private final EventLoop loop = this.group.next();
@@ -97,7 +117,7 @@ class EventLoopTurnTests {
 		});
 
 		assertThat(queuedByTheTurn).isZero();
-		// A timer falling due while the flushes ran is taken with these tasks.
+		// The loop's tasks, a timer's among them, run after the turn's end, not before it.
 		assertThat(this.ran).containsExactly("I/O done", "first", "second", "a task queued during the I/O");
 	}
 
@@ -252,25 +272,6 @@ class EventLoopTurnTests {
 		}
 		return alone;
 	}
-
-	private static final IoHandlerContext NO_CONTEXT = new IoHandlerContext() {
-
-		@Override
-		public boolean canBlock() {
-			return false;
-		}
-
-		@Override
-		public long delayNanos(long currentTimeNanos) {
-			return 0;
-		}
-
-		@Override
-		public long deadlineNanos() {
-			return -1;
-		}
-
-	};
 
 	/** An I/O handler whose I/O is the given step: what the channels of a turn would do. */
 	private static final class IoOf implements IoHandler {
