@@ -21,11 +21,13 @@ import org.HdrHistogram.Histogram;
  * @param medianRunRatio the median of the runs' own p99 ratios, getty to raw Netty
  * @param minRunRatio the lowest of them
  * @param maxRunRatio the highest of them
+ * @param p99Interval how far the ratio of the pooled p99s could have come out by chance
+ * (see {@link BootstrapInterval})
  * @author getty team
  * @since 0.1.0
  */
 record InTurns(ServerSpec getty, ServerSpec netty, int runs, Histogram gettyLatencies, Histogram nettyLatencies,
-		double medianRunRatio, double minRunRatio, double maxRunRatio) {
+		double medianRunRatio, double minRunRatio, double maxRunRatio, BootstrapInterval p99Interval) {
 
 	/**
 	 * Whether a run in turns is the control: raw Netty in turns with a second JVM of
@@ -58,23 +60,30 @@ record InTurns(ServerSpec getty, ServerSpec netty, int runs, Histogram gettyLate
 		List<List<CellResult>> mine = runs.stream().filter((run) -> run.get(0).server().id().equals(getty.id())).toList();
 		ServerSpec netty = mine.isEmpty() ? getty : mine.get(0).get(1).server();
 		List<List<CellResult>> passed = mine.stream().filter((run) -> run.get(0).passed() && run.get(1).passed()).toList();
-		Histogram gettyLatencies = pooled(passed, 0);
-		Histogram nettyLatencies = pooled(passed, 1);
+		List<Histogram> gettyRuns = latencies(passed, 0);
+		List<Histogram> nettyRuns = latencies(passed, 1);
+		Histogram gettyLatencies = pooled(gettyRuns);
+		Histogram nettyLatencies = pooled(nettyRuns);
+		BootstrapInterval p99Interval = BootstrapInterval.ofP99Ratio(gettyRuns, nettyRuns);
 		if (passed.isEmpty()) {
-			return new InTurns(getty, netty, 0, gettyLatencies, nettyLatencies, Double.NaN, Double.NaN, Double.NaN);
+			return new InTurns(getty, netty, 0, gettyLatencies, nettyLatencies, Double.NaN, Double.NaN, Double.NaN,
+					p99Interval);
 		}
 		double[] ratios = passed.stream()
 			.mapToDouble((run) -> run.get(0).load().latencyMicros(99) / run.get(1).load().latencyMicros(99))
 			.sorted()
 			.toArray();
 		return new InTurns(getty, netty, passed.size(), gettyLatencies, nettyLatencies, Medians.median(ratios),
-				ratios[0], ratios[ratios.length - 1]);
+				ratios[0], ratios[ratios.length - 1], p99Interval);
 	}
 
-	private static Histogram pooled(List<List<CellResult>> runs, int index) {
+	private static List<Histogram> latencies(List<List<CellResult>> runs, int index) {
+		return runs.stream().map((run) -> run.get(index).load().histogram()).toList();
+	}
+
+	private static Histogram pooled(List<Histogram> runs) {
 		Histogram pooled = null;
-		for (List<CellResult> run : runs) {
-			Histogram histogram = run.get(index).load().histogram();
+		for (Histogram histogram : runs) {
 			if (pooled == null) {
 				pooled = new Histogram(histogram.getLowestDiscernibleValue(), histogram.getHighestTrackableValue(),
 						histogram.getNumberOfSignificantValueDigits());

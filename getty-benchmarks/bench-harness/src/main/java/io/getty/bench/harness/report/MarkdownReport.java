@@ -183,7 +183,8 @@ public final class MarkdownReport {
 			.append("started, the load going to one of them for ").append(RunPlan.TURN.toMillis())
 			.append(" ms, then to the other, in a random order per round, until each had ")
 			.append(plan.latencyMeasure().toSeconds()).append(" s (").append(plan.inTurnsRuns())
-			.append(" runs per getty server). The p99 headline compares the latencies of those runs, pooled. ")
+			.append(" runs per getty server). The p99 headline compares the latencies of those runs, pooled, ")
+			.append("with a 95 % interval for the ratio from the runs' own spread (below). ")
 			.append(hasControl() ? "As a control, raw Netty on NIO then runs in turns with a second JVM of itself as "
 					+ "many times: the same server twice, so how far apart its pooled p99s come out is how far this "
 					+ "method can tell two servers apart here. " : "")
@@ -296,7 +297,12 @@ public final class MarkdownReport {
 				.append("turns of ").append(RunPlan.TURN.toMillis()).append(" ms at the same load (")
 				.append(plan.latencySpec()).append(") for ").append(plan.latencyMeasure().toSeconds())
 				.append(" s each per run. Percentiles pool the latencies of all runs of a server; the headline is ")
-				.append("the ratio of the pooled p99s. \"Replies ≥ 1 ms\" is the share of replies delayed by a stall ")
+				.append("the ratio of the pooled p99s. Its 95 % interval is how far that ratio could have come out ")
+				.append("by chance, given how much the runs differed: the runs drawn again with replacement, in pairs, ")
+				.append(Format.count(BootstrapInterval.RESAMPLES)).append(" times, the middle 95 % of the ratios of ")
+				.append("those draws' pooled p99s (a percentile bootstrap, seeded). The goal counts as met when the ")
+				.append("whole interval is within it, as missed when the whole interval is beyond it. ")
+				.append("\"Replies ≥ 1 ms\" is the share of replies delayed by a stall ")
 				.append("of the server, its CPU or the load generator: equal shares mean both servers met the same ")
 				.append("stalls and neither added its own.")
 				.append(hasControl() ? " The control row is raw Netty in turns with a second JVM of itself: two "

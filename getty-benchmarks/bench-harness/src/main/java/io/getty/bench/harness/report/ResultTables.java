@@ -117,7 +117,7 @@ final class ResultTables {
 
 	static String inTurns(List<List<CellResult>> runs, List<ServerSpec> servers) {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", "runs", "p50 µs, getty / Netty",
-				"p90 µs, getty / Netty", "p99 µs, getty / Netty", "p99 × Netty", "p99.9 µs, getty / Netty",
+				"p90 µs, getty / Netty", "p99 µs, getty / Netty", "p99 × Netty", "95 % interval", "p99.9 µs, getty / Netty",
 				"replies ≥ 1 ms, getty / Netty", "run p99 × Netty: median (lowest–highest)");
 		// The control (raw Netty against itself) after the getty servers.
 		for (ServerSpec server : servers.stream().sorted(Comparator.comparing(ServerSpec::isBaseline)).toList()) {
@@ -127,7 +127,7 @@ final class ResultTables {
 			}
 			table.row(row.isControl() ? label(server) + " against itself (control)" : label(server),
 					server.transport(), String.valueOf(row.runs()), pair(row, 50), pair(row, 90),
-					pair(row, 99), String.format("%.2f×", row.p99Ratio()), pair(row, 99.9),
+					pair(row, 99), String.format("%.2f×", row.p99Ratio()), row.p99Interval().toString(), pair(row, 99.9),
 					String.format("%.2f %% / %.2f %%", row.gettySlowPercent(), row.nettySlowPercent()),
 					String.format("%.2f× (%.2f×–%.2f×)", row.medianRunRatio(), row.minRunRatio(), row.maxRunRatio()));
 		}
