@@ -8,12 +8,16 @@ import java.util.List;
 
 import io.getty.bench.harness.RunResults;
 import io.getty.bench.harness.scenario.CellResult;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Writes the full latency distribution of every passed cell as an HdrHistogram
  * percentile file ({@code .hgrm}, microseconds), next to the logs of the run, and for
  * every fixed-rate run its latency timeline ({@code .timeline.csv}, see
- * {@link io.getty.bench.harness.load.LatencyTimeline}).
+ * {@link io.getty.bench.harness.load.LatencyTimeline}). The runs in turns also keep their
+ * histograms whole, as an HdrHistogram log ({@code .hlog}, nanoseconds, read back with
+ * {@code HistogramLogReader}), so that the runs of several batches can be pooled exactly
+ * later; a percentile file has lost the counts between its steps.
  *
  * @author getty team
  * @since 0.1.0
@@ -45,6 +49,7 @@ public final class HistogramFiles {
 					// "getty" columns (its logs are numbered by which JVM started first).
 					String name = "in-turns-" + run + "-" + result.server().id() + (control ? "-" + (i + 1) : "");
 					writeHistogram(directory.resolve(name + ".hgrm"), result);
+					writeHistogramLog(directory.resolve(name + ".hlog"), result);
 					writeTimeline(directory.resolve(name + ".timeline.csv"), result);
 				}
 			}
@@ -68,6 +73,15 @@ public final class HistogramFiles {
 	private static void writeHistogram(Path file, CellResult result) throws IOException {
 		try (PrintStream out = new PrintStream(Files.newOutputStream(file))) {
 			result.load().histogram().outputPercentileDistribution(out, 1000.0);
+		}
+	}
+
+	private static void writeHistogramLog(Path file, CellResult result) throws IOException {
+		try (PrintStream out = new PrintStream(Files.newOutputStream(file))) {
+			HistogramLogWriter log = new HistogramLogWriter(out);
+			log.outputLogFormatVersion();
+			log.outputLegend();
+			log.outputIntervalHistogram(result.load().histogram());
 		}
 	}
 

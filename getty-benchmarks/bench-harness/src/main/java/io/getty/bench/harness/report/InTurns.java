@@ -81,7 +81,7 @@ record InTurns(ServerSpec getty, ServerSpec netty, int runs, Histogram gettyLate
 		return runs.stream().map((run) -> run.get(index).load().histogram()).toList();
 	}
 
-	private static Histogram pooled(List<Histogram> runs) {
+	static Histogram pooled(List<Histogram> runs) {
 		Histogram pooled = null;
 		for (Histogram histogram : runs) {
 			if (pooled == null) {
@@ -135,7 +135,7 @@ record InTurns(ServerSpec getty, ServerSpec netty, int runs, Histogram gettyLate
 		return slowPercent(this.nettyLatencies);
 	}
 
-	private static double slowPercent(Histogram histogram) {
+	static double slowPercent(Histogram histogram) {
 		long total = histogram.getTotalCount();
 		return (total == 0) ? Double.NaN
 				: 100.0 * histogram.getCountBetweenValues(SLOW_NANOS, histogram.getMaxValue()) / total;

@@ -189,7 +189,8 @@ public final class MarkdownReport {
 					+ "many times: the same server twice, so how far apart its pooled p99s come out is how far this "
 					+ "method can tell two servers apart here. " : "")
 			.append("Every fixed-rate run also writes a latency timeline (mean and largest latency per millisecond) ")
-			.append("next to its histogram.\n");
+			.append("next to its histogram, and every run in turns its whole histogram as an HdrHistogram log, with ")
+			.append("which `getty-benchmarks/pool.sh` pools the runs in turns of several batches of one build.\n");
 		md.append("- **Warm-up until the JIT compiler is quiet**: every load's warm-up (throughput, fixed rate, in ")
 			.append("turns, churn) lasts at least its minimum given here, then goes on in steps of ")
 			.append(LoadGenerator.SETTLE_STEP.toSeconds()).append(" s, for at most ")
