@@ -2,30 +2,22 @@ package io.getty.bench.harness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import io.getty.bench.harness.load.LoadResult;
-import io.getty.bench.harness.load.LoadSpec;
 import io.getty.bench.harness.report.HistogramFiles;
-import io.getty.bench.harness.scenario.CellResult;
-import io.getty.bench.harness.scenario.ServerUsage;
 import io.getty.bench.harness.server.ServerCatalog;
-import io.getty.bench.harness.server.ServerSpec;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.getty.bench.harness.InTurnsResults.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The histogram files of the runs in turns.
  */
 class HistogramFilesTests {
-
-	private static final LoadSpec SPEC = LoadSpec.fixedRate(16, 128, 20_000, Duration.ofSeconds(1),
-			Duration.ofSeconds(1));
 
 	@TempDir
 	Path directory;
@@ -62,17 +54,6 @@ class HistogramFilesTests {
 			assertThat(read).isEqualTo(latencies);
 			assertThat(reader.nextIntervalHistogram()).isNull();
 		}
-	}
-
-	private static CellResult result(ServerSpec server, long micros) {
-		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
-		histogram.recordValue(micros * 1000);
-		return result(server, histogram);
-	}
-
-	private static CellResult result(ServerSpec server, Histogram histogram) {
-		return new CellResult(server, SPEC, new LoadResult(SPEC, 20_000, 1.0, histogram),
-				new ServerUsage(1.0, 0.2, 100, 1, 5, 0.0, 0.0, 1.0, 3.0), null);
 	}
 
 }

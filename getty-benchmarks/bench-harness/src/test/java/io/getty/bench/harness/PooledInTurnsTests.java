@@ -2,21 +2,15 @@ package io.getty.bench.harness;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import io.getty.bench.harness.load.LoadResult;
-import io.getty.bench.harness.load.LoadSpec;
 import io.getty.bench.harness.report.HistogramFiles;
 import io.getty.bench.harness.report.PooledInTurns;
-import io.getty.bench.harness.scenario.CellResult;
-import io.getty.bench.harness.scenario.ServerUsage;
 import io.getty.bench.harness.server.ServerCatalog;
-import io.getty.bench.harness.server.ServerSpec;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static io.getty.bench.harness.InTurnsResults.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -25,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * histogram logs they wrote.
  */
 class PooledInTurnsTests {
-
-	private static final LoadSpec SPEC = LoadSpec.fixedRate(16, 128, 20_000, Duration.ofSeconds(1),
-			Duration.ofSeconds(1));
 
 	@TempDir
 	Path directory;
@@ -69,13 +60,6 @@ class PooledInTurnsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> PooledInTurns.summarize(List.of(this.directory.resolve("missing"))))
 			.withMessageStartingWith("No results directory " + this.directory.resolve("missing"));
-	}
-
-	private static CellResult result(ServerSpec server, long micros) {
-		Histogram histogram = new Histogram(1, 60_000_000_000L, 3);
-		histogram.recordValue(micros * 1000);
-		return new CellResult(server, SPEC, new LoadResult(SPEC, 20_000, 1.0, histogram),
-				new ServerUsage(1.0, 0.2, 100, 1, 5, 0.0, 0.0, 1.0, 3.0), null);
 	}
 
 }
