@@ -108,7 +108,7 @@ public class GettyEndpointFactory {
 				TcpServer.Builder builder = TcpServer.builder()
 					.host(server.getHost())
 					.port(port)
-					.backlog(server.getBacklog())
+					.backlog(atLeastOne(prefix + ".backlog", server.getBacklog()))
 					.maxConnections(notNegative(prefix + ".max-connections", server.getMaxConnections()))
 					.handshakeTimeout(server.getSsl().getHandshakeTimeout());
 				SslContext ssl = serverSsl(name, prefix, server, false);
@@ -133,7 +133,7 @@ public class GettyEndpointFactory {
 					.port(port)
 					.path(path(prefix, server))
 					.allowedOrigins(server.getAllowedOrigins())
-					.backlog(server.getBacklog())
+					.backlog(atLeastOne(prefix + ".backlog", server.getBacklog()))
 					.maxConnections(notNegative(prefix + ".max-connections", server.getMaxConnections()))
 					.handshakeTimeout(server.getSsl().getHandshakeTimeout())
 					.compression(server.getCompression() == null || level != null);

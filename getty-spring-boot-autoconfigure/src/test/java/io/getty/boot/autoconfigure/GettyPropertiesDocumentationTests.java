@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every property is described: in the configuration metadata the IDE reads, and in the
- * README's configuration reference.
+ * README's configuration reference. The metadata holds only what the configuration
+ * processor can see, {@code getty.servers}, {@code getty.clients} and the other top-level
+ * properties: it does not describe the properties of a map's values, so the README is
+ * where each endpoint property is documented, and the second test holds it to that.
  */
 class GettyPropertiesDocumentationTests {
 

@@ -143,6 +143,20 @@ class GettyStartupFailureTests {
 	}
 
 	@Test
+	void aBacklogBelowOneStopsStartupNamingTheProperty() {
+		for (String type : new String[] { "tcp", "ws" }) {
+			this.runner.withUserConfiguration(EchoAndHelloListeners.class)
+				.withPropertyValues("getty.servers.echo.type=" + type, "getty.servers.echo.backlog=0")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(rootCause(context.getStartupFailure())).as(type)
+						.isInstanceOf(GettyConfigurationException.class)
+						.hasMessageContaining("getty.servers.echo.backlog is 0");
+				});
+		}
+	}
+
+	@Test
 	void wssWithoutAnSslBundleStopsStartup() {
 		this.runner.withUserConfiguration(EchoAndHelloListeners.class)
 			.withPropertyValues("getty.servers.echo.type=wss")
