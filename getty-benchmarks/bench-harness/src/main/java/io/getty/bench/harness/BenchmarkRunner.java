@@ -102,13 +102,15 @@ public final class BenchmarkRunner {
 				inTurns(load, plan);
 			}
 			if (this.options.scenarios().contains("idle")) {
-				IdleScenario idle = new IdleScenario(this.launcher, generator);
+				IdleScenario idle = new IdleScenario(this.launcher, generator, plan.jitSettleLimit());
 				for (ServerSpec server : shuffled()) {
 					quiet();
 					IdleResult result = idle.run(server, plan.idleSessions(), plan.idleSettle(), plan.idleObserve(),
 							"idle-" + server.id());
 					log("[%3d] idle %-20s %s", ++this.done, server.id(), result.passed()
-							? String.format("%.0f B/session, %.1f%% CPU", result.heapPerSession(), result.idleCpuPercent())
+							? String.format("%.0f B/session, %.1f%% CPU (JIT compiler %.1f%%, waited %d s for it)",
+									result.heapPerSession(), result.idleCpuPercent(), result.jitCpuPercent(),
+									result.jitWait().toSeconds())
 							: "FAILED: " + result.failure());
 					this.results.addIdle(result);
 				}

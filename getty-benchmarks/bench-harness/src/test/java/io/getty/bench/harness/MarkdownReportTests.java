@@ -11,6 +11,7 @@ import io.getty.bench.harness.load.LoadSpec;
 import io.getty.bench.harness.report.MarkdownReport;
 import io.getty.bench.harness.report.RunEnvironment;
 import io.getty.bench.harness.scenario.CellResult;
+import io.getty.bench.harness.scenario.IdleResult;
 import io.getty.bench.harness.scenario.ServerUsage;
 import io.getty.bench.harness.server.ServerCatalog;
 import io.getty.bench.harness.server.ServerLauncher;
@@ -76,6 +77,28 @@ class MarkdownReportTests {
 		assertThat(Files.readString(file)).contains("| 0.67 (0.67×) | 0.17 (0.83×) | 80.0 |")
 			.contains("| 1.00 | 0.20 | 100.0 |")
 			.contains("| 80.0 | 100 (1.00×) | 1 | 42 | 0.0 |");
+	}
+
+	@Test
+	void idleSessionsShowTheJitCompilersPartOfTheIdleCpuAndHowLongItWasWaitedFor() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		// 2,044 B per session for raw Netty, 2,623 for getty-core: 579 B beyond Netty.
+		results.addIdle(new IdleResult(ServerCatalog.NETTY_NIO, 10_000, 100_000_000, 120_440_000, 0, 40_000_000, 20,
+				0.5, 0.0, Duration.ZERO, null));
+		results.addIdle(new IdleResult(ServerCatalog.GETTY_NIO, 10_000, 100_000_000, 126_230_000, 0, 50_000_000, 21,
+				1.8, 0.3, Duration.ofSeconds(4), null));
+		results.addIdle(new IdleResult(ServerCatalog.MINA, 10_000, 0, 0, 0, 0, 0, 0, -1, Duration.ZERO, null));
+
+		report(results).writeTo(file);
+
+		assertThat(Files.readString(file))
+			.contains("| idle CPU % of a core | of it JIT compiler % | JIT wait s | threads |")
+			.contains("| 2,623 (1.28×) | 579 | 5,000 | 1.8 | 0.3 | 4 | 21 |")
+			.contains("| 2,044 | 0 | 4,000 | 0.5 | 0.0 | 0 | 20 |")
+			.contains("| 0.0 | — | 0 | 0 |")
+			.contains("and on until the server's JIT compiler is quiet by the warm-up's measure")
+			.contains("getty-core (nio) **579 B** (2,623 vs 2,044 B per session)");
 	}
 
 	@Test

@@ -214,8 +214,11 @@ public final class MarkdownReport {
 			.append("(no agent), divided by the messages the client verified.\n");
 		md.append("- **Idle sessions**: ").append(Format.count(plan.idleSessions()))
 			.append(" connections each echo one 128 B message, then sit idle for ").append(plan.idleSettle().toSeconds())
-			.append(" s; live heap is compared after full GCs before and after connecting; idle CPU is measured over ")
-			.append(plan.idleObserve().toSeconds()).append(" s. getty runs its session cron every second; the other ")
+			.append(" s and on until the server's JIT compiler is quiet by the warm-up's measure, at most ")
+			.append(plan.jitSettleLimit().toSeconds())
+			.append(" s more (\"JIT wait\"); live heap is compared after full GCs before and after connecting; idle ")
+			.append("CPU is the whole process's, measured over ").append(plan.idleObserve().toSeconds())
+			.append(" s, with the compiler threads' part of it shown apart. getty runs its session cron every second; the other ")
 			.append("servers have no heartbeat. Spring Integration runs in NIO mode here (its Net mode spends a thread ")
 			.append("per connection).\n");
 		md.append("- **Churn**: ").append(plan.churnConcurrency())

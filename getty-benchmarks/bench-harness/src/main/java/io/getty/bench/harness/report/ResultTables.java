@@ -75,14 +75,15 @@ final class ResultTables {
 
 	static String idle(List<IdleResult> results) {
 		MarkdownTable table = new MarkdownTable(2, "server", "transport", "sessions", "heap B / session",
-				"beyond Netty B / session", "RSS B / session", "idle CPU % of a core", "threads");
+				"beyond Netty B / session", "RSS B / session", "idle CPU % of a core", "of it JIT compiler %",
+				"JIT wait s", "threads");
 		List<IdleResult> ordered = results.stream()
 			.sorted(Comparator.comparingInt((IdleResult result) -> catalogIndex(result.server())))
 			.toList();
 		for (IdleResult result : ordered) {
 			if (!result.passed()) {
 				table.row(result.server().label(), result.server().transport(), "**failed**", Format.NONE, Format.NONE,
-						Format.NONE, Format.NONE, Format.NONE);
+						Format.NONE, Format.NONE, Format.NONE, Format.NONE, Format.NONE);
 				continue;
 			}
 			Optional<IdleResult> base = idleBaseline(results, result.server());
@@ -92,7 +93,8 @@ final class ResultTables {
 							? " (" + Format.ratio(result.heapPerSession(), baseHeap) + ")" : ""),
 					base.isPresent() ? Format.count(result.heapPerSession() - baseHeap) : Format.NONE,
 					Format.count(result.rssPerSession()), Format.percent(result.idleCpuPercent()),
-					String.valueOf(result.threadsAfter()));
+					(result.jitCpuPercent() < 0) ? Format.NONE : Format.percent(result.jitCpuPercent()),
+					String.valueOf(result.jitWait().toSeconds()), String.valueOf(result.threadsAfter()));
 		}
 		return table.toString();
 	}

@@ -1,5 +1,7 @@
 package io.getty.bench.harness.scenario;
 
+import java.time.Duration;
+
 import io.getty.bench.harness.server.ServerSpec;
 import org.jspecify.annotations.Nullable;
 
@@ -14,16 +16,21 @@ import org.jspecify.annotations.Nullable;
  * @param rssAfter resident set size with every session open
  * @param threadsAfter live threads with every session open
  * @param idleCpuPercent CPU use of the whole server while the sessions sit idle, in
- * percent of one core
+ * percent of one core, all threads: I/O, JIT compiler and garbage collector
+ * @param jitCpuPercent the part of {@code idleCpuPercent} that the JIT compiler threads
+ * used, negative where unknown
+ * @param jitWait how much longer than the settle the sessions sat before the idle CPU was
+ * measured, waiting for the JIT compiler to go quiet
  * @param failure why the run failed, {@code null} on success
  * @author getty team
  * @since 0.1.0
  */
 public record IdleResult(ServerSpec server, int sessions, long heapBefore, long heapAfter, long rssBefore,
-		long rssAfter, int threadsAfter, double idleCpuPercent, @Nullable String failure) {
+		long rssAfter, int threadsAfter, double idleCpuPercent, double jitCpuPercent, Duration jitWait,
+		@Nullable String failure) {
 
 	static IdleResult failed(ServerSpec server, int sessions, String failure) {
-		return new IdleResult(server, sessions, 0, 0, 0, 0, 0, 0, failure);
+		return new IdleResult(server, sessions, 0, 0, 0, 0, 0, 0, -1, Duration.ZERO, failure);
 	}
 
 	/**
