@@ -218,9 +218,9 @@ public final class MarkdownReport {
 			.append(plan.jitSettleLimit().toSeconds())
 			.append(" s more (\"JIT wait\"); live heap is compared after full GCs before and after connecting; idle ")
 			.append("CPU is the whole process's, measured over ").append(plan.idleObserve().toSeconds())
-			.append(" s, with the compiler threads' part of it shown apart. getty runs its session cron every second; the other ")
-			.append("servers have no heartbeat. Spring Integration runs in NIO mode here (its Net mode spends a thread ")
-			.append("per connection).\n");
+			.append(" s, with the compiler threads' part of it shown apart. getty runs its session cron every second; ")
+			.append("the other servers have no heartbeat. Spring Integration runs in NIO mode here (its Net mode ")
+			.append("spends a thread per connection).\n");
 		md.append("- **Churn**: ").append(plan.churnConcurrency())
 			.append(" concurrent loops of connect, echo one 128 B message, close; ").append(plan.churnMeasure().toSeconds())
 			.append(" s measured after ").append(plan.churnWarmup().toSeconds()).append(" s of warm-up.\n");

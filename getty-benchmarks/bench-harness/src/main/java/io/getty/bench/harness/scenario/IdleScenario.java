@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 import io.getty.bench.harness.load.IdleConnections;
 import io.getty.bench.harness.load.LoadFailure;
 import io.getty.bench.harness.load.LoadGenerator;
-import io.getty.bench.harness.server.ServerCatalog;
 import io.getty.bench.harness.server.ProcStat;
+import io.getty.bench.harness.server.ServerCatalog;
 import io.getty.bench.harness.server.ServerLauncher;
 import io.getty.bench.harness.server.ServerProcess;
 import io.getty.bench.harness.server.ServerSample;
@@ -33,10 +33,10 @@ public final class IdleScenario {
 
 	private static final int PAYLOAD = 128;
 
-	private final ServerLauncher launcher;
-
 	/** How often the settle asks whether the JIT compiler is quiet. */
 	static final Duration STEP = Duration.ofSeconds(1);
+
+	private final ServerLauncher launcher;
 
 	private final LoadGenerator generator;
 
