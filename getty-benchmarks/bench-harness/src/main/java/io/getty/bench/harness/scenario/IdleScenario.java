@@ -105,8 +105,10 @@ public final class IdleScenario {
 		try (IdleConnections idle = this.generator.openIdle(LoadScenario.address(process), sessions, PAYLOAD)) {
 			JitActivity jit = new JitActivity(() -> ProcStat.jitCpuSeconds(process.pid()), System::nanoTime);
 			Duration jitWait = settle(jit::quiet, settle, this.jitSettleLimit, (step) -> Thread.sleep(step.toMillis()));
-			double jitStart = ProcStat.jitCpuSeconds(process.pid());
 			ServerSample idleStart = process.sample();
+			// Read where the samples read the process's CPU, after the server's answer, so
+			// that the compiler's part covers the same time as the whole.
+			double jitStart = ProcStat.jitCpuSeconds(process.pid());
 			Thread.sleep(observe.toMillis());
 			ServerSample idleEnd = process.sample();
 			double jitEnd = ProcStat.jitCpuSeconds(process.pid());

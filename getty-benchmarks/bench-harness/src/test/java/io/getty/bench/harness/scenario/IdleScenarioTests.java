@@ -2,6 +2,7 @@ package io.getty.bench.harness.scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -43,7 +44,7 @@ class IdleScenarioTests {
 	@Test
 	void aCompilerThatNeverGoesQuietIsWaitedForUpToTheLimit() throws InterruptedException {
 		Boolean[] never = new Boolean[100];
-		java.util.Arrays.fill(never, false);
+		Arrays.fill(never, false);
 		assertThat(settle(never)).isEqualTo(LIMIT);
 		assertThat(this.pauses).hasSize(23);
 	}
