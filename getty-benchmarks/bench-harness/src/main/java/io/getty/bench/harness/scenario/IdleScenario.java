@@ -33,8 +33,11 @@ public final class IdleScenario {
 
 	private static final int PAYLOAD = 128;
 
-	/** How often the settle asks whether the JIT compiler is quiet. */
-	static final Duration STEP = Duration.ofSeconds(1);
+	/**
+	 * How often the settle asks whether the JIT compiler is quiet: the warm-up's step, since
+	 * {@link JitActivity} judges its quiet over a number of such steps.
+	 */
+	static final Duration STEP = LoadGenerator.SETTLE_STEP;
 
 	private final ServerLauncher launcher;
 
