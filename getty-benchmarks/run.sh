@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the standard benchmark matrix (about 70 minutes on a 2-core machine) and writes
+# Runs the standard benchmark matrix (about 100 minutes on a 2-core machine) and writes
 # docs/benchmarks.md. Extra arguments go to the runner, for example:
 #   getty-benchmarks/run.sh --plan=quick
 #   getty-benchmarks/run.sh --servers=netty-nio,getty-nio --scenarios=throughput

@@ -91,6 +91,7 @@ public final class BenchmarkRunner {
 					}
 				}
 				repeatHeadlines(load, plan);
+				goalCellsInTurns(load, plan);
 				closePeersInTurns(load, plan);
 			}
 			if (this.options.scenarios().contains("latency")) {
@@ -161,9 +162,46 @@ public final class BenchmarkRunner {
 	}
 
 	/**
+	 * Run the cells of the throughput goal again with every getty server, raw Netty on
+	 * its transport and a second raw Netty (NIO) JVM taking turns in one window (see
+	 * {@link LoadScenario#runInTurns}), {@code throughputRunsInTurns} times. The machine's
+	 * own speed drifts by up to a third over seconds, so separate runs of one server land
+	 * in different phases of it and a median of four can fall wholly in a slow one;
+	 * servers taking turns every {@link RunPlan#TURN} meet the same phases. The second raw
+	 * Netty JVM is the control: how far it comes out from the first is how finely this
+	 * method tells servers apart in this run.
+	 */
+	private void goalCellsInTurns(LoadScenario load, RunPlan plan) throws InterruptedException {
+		List<ServerSpec> getty = this.options.gettyWithBaseline();
+		if (getty.isEmpty()) {
+			return;
+		}
+		List<ServerSpec> servers = new ArrayList<>(getty);
+		getty.stream().map(ServerCatalog::baselineFor).distinct().forEach(servers::add);
+		if (servers.contains(ServerCatalog.NETTY_NIO)) {
+			servers.add(ServerCatalog.NETTY_NIO);
+		}
+		for (ThroughputCell cell : plan.cells()) {
+			if (!RunPlan.THROUGHPUT_GOAL_CELLS.contains(cell)) {
+				continue;
+			}
+			for (int run = 1; run <= plan.throughputRunsInTurns(); run++) {
+				// Shuffled, so that which JVM starts first, and which raw Netty (NIO) JVM is
+				// the control, changes from run to run; the order of turns is random per round.
+				Collections.shuffle(servers, this.order);
+				quiet();
+				List<CellResult> results = load.runInTurns(servers, cell.spec(plan.warmup(), plan.measure()),
+						RunPlan.TURN, this.options.seed() + 19L * run, cell.id() + "-goal" + run);
+				this.results.addGoalInTurns(cell, results);
+				logInTurns(cell.title() + " goal in turns (run " + run + ")", results);
+			}
+		}
+	}
+
+	/**
 	 * Run the cells again where a peer came close to getty-core (NIO) or passed it (see
 	 * {@link RunResults#closePeers}): getty-core and those peers in turns, in one window
-	 * (see {@link LoadScenario#runInTurns}), {@code peerRunsInTurns} times.
+	 * (see {@link LoadScenario#runInTurns}), {@code throughputRunsInTurns} times.
 	 */
 	private void closePeersInTurns(LoadScenario load, RunPlan plan) throws InterruptedException {
 		if (!this.options.servers().contains(ServerCatalog.GETTY_NIO)) {
@@ -174,7 +212,7 @@ public final class BenchmarkRunner {
 			if (close.isEmpty()) {
 				continue;
 			}
-			for (int run = 1; run <= plan.peerRunsInTurns(); run++) {
+			for (int run = 1; run <= plan.throughputRunsInTurns(); run++) {
 				// Shuffled, so that which JVM starts first, and sits idle while the others
 				// start, changes from run to run; the order of turns is random per round.
 				List<ServerSpec> servers = new ArrayList<>(close);

@@ -29,6 +29,8 @@ public final class RunResults {
 
 	private final Map<ThroughputCell, List<List<CellResult>>> peersInTurns = new LinkedHashMap<>();
 
+	private final Map<ThroughputCell, List<List<CellResult>>> goalInTurns = new LinkedHashMap<>();
+
 	private final List<CellResult> latency = new ArrayList<>();
 
 	private final List<List<CellResult>> inTurns = new ArrayList<>();
@@ -51,6 +53,10 @@ public final class RunResults {
 
 	void addPeersInTurns(ThroughputCell cell, List<CellResult> run) {
 		this.peersInTurns.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(List.copyOf(run));
+	}
+
+	void addGoalInTurns(ThroughputCell cell, List<CellResult> run) {
+		this.goalInTurns.computeIfAbsent(cell, (key) -> new ArrayList<>()).add(List.copyOf(run));
 	}
 
 	void addLatency(CellResult result) {
@@ -127,6 +133,17 @@ public final class RunResults {
 	}
 
 	/**
+	 * Return the runs of the throughput goal's cells in which every getty server, raw
+	 * Netty and a second raw Netty (NIO) JVM, the control, took turns, by cell. Each run
+	 * lists the results in the order the JVMs started; of the two raw Netty (NIO) results,
+	 * the first is the baseline and the second the control.
+	 * @return the runs by cell, in the order they ran
+	 */
+	public Map<ThroughputCell, List<List<CellResult>>> goalInTurns() {
+		return this.goalInTurns;
+	}
+
+	/**
 	 * Return the repeated runs of the headline cells, without the matrix run.
 	 * @return the repeats by cell
 	 */
@@ -199,6 +216,8 @@ public final class RunResults {
 					+ result.failure())));
 		this.peersInTurns.forEach((cell, runs) -> runs
 			.forEach((run) -> addFailuresInTurns(failures, cell.title() + " (close peers in turns)", run)));
+		this.goalInTurns.forEach((cell, runs) -> runs
+			.forEach((run) -> addFailuresInTurns(failures, cell.title() + " (goal in turns)", run)));
 		this.latency.stream()
 			.filter((result) -> !result.passed())
 			.forEach((result) -> failures.add("fixed rate / " + result.server().id() + ": " + result.failure()));

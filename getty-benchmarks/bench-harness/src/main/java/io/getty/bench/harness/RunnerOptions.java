@@ -147,4 +147,16 @@ public record RunnerOptions(Path root, Path out, RunPlan plan, List<ServerSpec> 
 			.toList();
 	}
 
+	/**
+	 * Return the getty servers chosen together with raw Netty on their transport: the ones
+	 * a goal can compare.
+	 * @return those getty servers, in the order chosen
+	 */
+	public List<ServerSpec> gettyWithBaseline() {
+		return this.servers.stream()
+			.filter((server) -> !server.isBaseline() && server.module().startsWith("bench-server-getty")
+					&& this.servers.contains(ServerCatalog.baselineFor(server)))
+			.toList();
+	}
+
 }

@@ -196,6 +196,78 @@ class MarkdownReportTests {
 	}
 
 	@Test
+	void theThroughputGoalIsJudgedOnTheRunsInTurnsWithTheControlBesideIt() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		// Separate runs in different phases of the machine: 0.90x, below the goal.
+		results.addThroughput(CELL, passed(ServerCatalog.NETTY_NIO, 1_000_000));
+		results.addThroughput(CELL, passed(ServerCatalog.GETTY_NIO, 900_000));
+		// In each run the first raw Netty JVM started is the baseline, the second the control.
+		results.addGoalInTurns(CELL, List.of(passed(ServerCatalog.GETTY_NIO, 1_100_000),
+				passed(ServerCatalog.NETTY_NIO, 1_000_000), passed(ServerCatalog.NETTY_NIO, 1_010_000)));
+		results.addGoalInTurns(CELL, List.of(passed(ServerCatalog.NETTY_NIO, 1_000_000),
+				passed(ServerCatalog.GETTY_NIO, 1_050_000), passed(ServerCatalog.NETTY_NIO, 980_000)));
+		results.addGoalInTurns(CELL, List.of(passed(ServerCatalog.NETTY_NIO, 1_000_000),
+				passed(ServerCatalog.NETTY_NIO, 1_000_000), passed(ServerCatalog.GETTY_NIO, 970_000)));
+
+		report(results).writeTo(file);
+
+		// Ratios 1.100, 1.050 and 0.970; the control's 1.010, 0.980 (1.020x apart) and 1.000.
+		assertThat(Files.readString(file))
+			.contains("getty-core (nio) **1.05×** in turns (median of 3 runs, 0.97×–1.10×; 1,050,000 vs 1,000,000 "
+					+ "msgs/s; server CPU per message ")
+			.contains(", separate runs 0.90× (medians of 1 and 1)")
+			.contains("Goal ≥ 0.95×, judged on the runs in turns: met. Control: a second raw Netty (nio) JVM taking "
+					+ "the same turns came out 1.000× the first (median of 3 runs; single runs up to 1.020× apart).")
+			.contains("## Throughput goal cells, in turns with raw Netty")
+			.contains("| getty-core (nio) | 3 | 1,050,000 | 1,000,000 | 1.050× (0.970×–1.100×) |")
+			.contains("| control: a second **raw Netty** (nio) JVM | 3 | 1,000,000 | 1,000,000 | 1.000× (0.980×–1.010×) |")
+			.contains("| 1 | 1.100× (1,100,000 / 1,000,000) | 1.010× (1,010,000 / 1,000,000) |")
+			.contains("| 3 | 0.970× (970,000 / 1,000,000) | 1.000× (1,000,000 / 1,000,000) |");
+	}
+
+	@Test
+	void aGettyServerBelowTheGoalInTurnsMissesItWhateverItsSeparateRunsShowed() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addThroughput(CELL, passed(ServerCatalog.NETTY_NIO, 800_000));
+		results.addThroughput(CELL, passed(ServerCatalog.GETTY_NIO, 1_000_000));
+		String failure = "in turns with [getty-nio, netty-nio, netty-nio]: connection 1: reply out of order";
+		results.addGoalInTurns(CELL, List.of(new CellResult(ServerCatalog.GETTY_NIO, spec(), null, null, failure),
+				new CellResult(ServerCatalog.NETTY_NIO, spec(), null, null, failure),
+				new CellResult(ServerCatalog.NETTY_NIO, spec(), null, null, failure)));
+		results.addGoalInTurns(CELL, List.of(passed(ServerCatalog.NETTY_NIO, 1_000_000),
+				passed(ServerCatalog.GETTY_NIO, 930_000), passed(ServerCatalog.NETTY_NIO, 1_000_000)));
+
+		report(results).writeTo(file);
+
+		assertThat(results.failures())
+			.containsExactly(CELL.title() + " (goal in turns) / getty-nio: " + failure);
+		assertThat(Files.readString(file)).contains("getty-core (nio) **0.93×** in turns (median of 1 runs")
+			.contains(", separate runs 1.25× (medians of 1 and 1)")
+			.contains("Goal ≥ 0.95×, judged on the runs in turns: **missed**.")
+			.contains("| 1 | **failed** | **failed** |");
+	}
+
+	@Test
+	void withoutASecondRawNettyJvmTheGoalInTurnsHasNoControl() throws Exception {
+		Path file = this.directory.resolve("benchmarks.md");
+		RunResults results = new RunResults();
+		results.addGoalInTurns(CELL, List.of(passed(ServerCatalog.GETTY_EPOLL, 1_200_000),
+				passed(ServerCatalog.NETTY_EPOLL, 1_000_000)));
+
+		report(RunnerOptions.parse("--root=" + ROOT, "--plan=quick", "--servers=netty-epoll,getty-epoll",
+				"--results=" + this.directory.resolve("results")), results).writeTo(file);
+
+		assertThat(Files.readString(file))
+			.contains("getty-core (epoll) **1.20×** in turns (median of 1 runs, 1.20×–1.20×; 1,200,000 vs 1,000,000")
+			.contains("Goal ≥ 0.95×, judged on the runs in turns: met.\n")
+			.contains("| 1 | 1.200× (1,200,000 / 1,000,000) |\n")
+			.doesNotContain("Control: a second")
+			.doesNotContain("control ÷");
+	}
+
+	@Test
 	void closePeersAreJudgedOnGettysMedianIncludingTheHeadlineRepeats() {
 		RunResults results = new RunResults();
 		assertThat(results.closePeers(CELL)).isEmpty();

@@ -2,6 +2,7 @@ package io.getty.bench.harness;
 
 import java.time.Duration;
 
+import io.getty.bench.harness.server.ServerCatalog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,15 @@ class RunnerOptionsTests {
 		assertThat(plan.jitSettleLimit()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(plan.latencyWarmup()).isEqualTo(RunPlan.standard().latencyWarmup());
 		assertThat(plan.cells()).isEqualTo(RunPlan.standard().cells());
+	}
+
+	@Test
+	void theGoalsCompareOnlyTheGettyServersChosenWithRawNettyOnTheirTransport() {
+		assertThat(RunnerOptions.parse("--servers=getty-nio,getty-epoll,netty-nio,mina").gettyWithBaseline())
+			.containsExactly(ServerCatalog.GETTY_NIO);
+		assertThat(RunnerOptions.parse("--servers=getty-boot,netty-nio,getty-epoll,netty-epoll").gettyWithBaseline())
+			.containsExactly(ServerCatalog.GETTY_BOOT, ServerCatalog.GETTY_EPOLL);
+		assertThat(RunnerOptions.parse("--servers=netty-nio,mina").gettyWithBaseline()).isEmpty();
 	}
 
 	@Test

@@ -159,12 +159,15 @@ public final class MarkdownReport {
 		md.append("- **Throughput cells**: closed loop, each connection keeps `depth` messages in flight; warm-up ")
 			.append(plan.warmup().toSeconds()).append(" s, then ").append(plan.measure().toSeconds())
 			.append(" s measured. Cells run in a random order of servers (seed ").append(this.options.seed())
-			.append("). One run per cell, so that the whole matrix fits in about 70 minutes on 2 cores; the headline ")
-			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty and the ")
-			.append("headline uses the medians; where a peer reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
+			.append("). One run per cell, so that the whole matrix fits in about 100 minutes on 2 cores; the headline ")
+			.append("cells run ").append(plan.headlineRepeats() + 1).append(" times for getty and raw Netty, in ")
+			.append("separate JVMs; the cells of the throughput goal then run ").append(plan.throughputRunsInTurns())
+			.append(" more times with every getty server, raw Netty and a second raw Netty (NIO) JVM taking turns ")
+			.append("(see below), and the throughput goal is judged on those runs; where a peer reached ")
+			.append(Math.round(RunPlan.CLOSE_PEER * 100))
 			.append(" % of getty-core's (NIO) median msgs/s, getty-core and the close peers ran the cell ")
-			.append(plan.peerRunsInTurns())
-			.append(" more times in turns (see below) and the comparison with those peers uses those runs.\n");
+			.append(plan.throughputRunsInTurns())
+			.append(" more times in turns and the comparison with those peers uses those runs.\n");
 		md.append("- **Fixed rate**: open loop at ").append(Format.count(plan.latencyRate())).append(" msgs/s over ")
 			.append(plan.latencyConnections()).append(" connections, ").append(plan.latencyPayload())
 			.append(" B; latency is measured from each message's intended send time, so stalls are not hidden. ")
@@ -269,11 +272,31 @@ public final class MarkdownReport {
 					.append(ResultTables.repeats(this.results.allRuns(cell), this.options.headliners())).append('\n');
 			}
 		}
+		if (!this.results.goalInTurns().isEmpty()) {
+			List<ServerSpec> getty = this.options.gettyWithBaseline();
+			md.append("## Throughput goal cells, in turns with raw Netty\n\n")
+				.append("Separate runs of one server on this machine land in different phases of its speed, which ")
+				.append("drifts by up to a third over seconds whatever runs on it, so a median of a few separate runs ")
+				.append("can fall wholly in a slow phase. In each cell of the throughput goal every getty server, raw ")
+				.append("Netty on each transport and a second raw Netty (NIO) JVM therefore ran ")
+				.append(plan.throughputRunsInTurns()).append(" more times in turns: all their JVMs started on the ")
+				.append("servers' CPU, the closed-loop load going to one server at a time for ")
+				.append(RunPlan.TURN.toMillis()).append(" ms, in a random order per round, until each had ")
+				.append(plan.warmup().toSeconds()).append(" s of warm-up and ").append(plan.measure().toSeconds())
+				.append(" s measured, as for the close peers below (whose caveats apply: the ratios are pulled ")
+				.append("slightly towards 1). Each ratio is a server's msgs/s over raw Netty's on its transport in the ")
+				.append("same run, and the goal is judged on their median. Of the two raw Netty (NIO) JVMs of a run, ")
+				.append("the one started first is the baseline and the other the control: how far the control comes ")
+				.append("out from the baseline is how finely this method tells two servers apart in this run.\n\n");
+			this.results.goalInTurns().forEach((cell, runs) -> md.append("### ").append(cell.title()).append("\n\n")
+				.append(ResultTables.goalInTurns(runs, getty)).append('\n')
+				.append(ResultTables.goalInTurnsRuns(runs, getty)).append('\n'));
+		}
 		if (!this.results.peersInTurns().isEmpty()) {
 			md.append("## Close peers, in turns\n\n")
 				.append("Where a peer's matrix run reached ").append(Math.round(RunPlan.CLOSE_PEER * 100))
 				.append(" % of getty-core's (NIO) median throughput (its matrix run and any headline repeats), ")
-				.append("getty-core and the close peers ran the cell ").append(plan.peerRunsInTurns())
+				.append("getty-core and the close peers ran the cell ").append(plan.throughputRunsInTurns())
 				.append(" more times in turns: all their JVMs started on the servers' CPU, the closed-loop load going ")
 				.append("to one server at a time for ").append(RunPlan.TURN.toMillis())
 				.append(" ms, in a random order per round, until each had ").append(plan.warmup().toSeconds())

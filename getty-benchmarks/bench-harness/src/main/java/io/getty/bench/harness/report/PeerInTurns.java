@@ -3,7 +3,6 @@ package io.getty.bench.harness.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
 import io.getty.bench.harness.scenario.CellResult;
 import io.getty.bench.harness.server.ServerCatalog;
@@ -64,10 +63,10 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 			.mapToDouble((pair) -> pair[0].perSecond() / pair[1].perSecond())
 			.sorted()
 			.toArray();
-		return new PeerInTurns(peer, pairs.size(), median(pairs, 0, CellResult::perSecond),
-				median(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0], ratios[ratios.length - 1],
-				median(pairs, 0, CellResult::userCpuSecondsPerMillion),
-				median(pairs, 1, CellResult::userCpuSecondsPerMillion));
+		return new PeerInTurns(peer, pairs.size(), Medians.ofSide(pairs, 0, CellResult::perSecond),
+				Medians.ofSide(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0],
+				ratios[ratios.length - 1], Medians.ofSide(pairs, 0, CellResult::userCpuSecondsPerMillion),
+				Medians.ofSide(pairs, 1, CellResult::userCpuSecondsPerMillion));
 	}
 
 	/**
@@ -76,10 +75,6 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 	 */
 	boolean gettyBehind() {
 		return this.runs > 0 && this.medianRatio <= 1.0;
-	}
-
-	private static double median(List<CellResult[]> pairs, int index, ToDoubleFunction<CellResult> value) {
-		return Medians.median(pairs.stream().mapToDouble((pair) -> value.applyAsDouble(pair[index])).sorted().toArray());
 	}
 
 }

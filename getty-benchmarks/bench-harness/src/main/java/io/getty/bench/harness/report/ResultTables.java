@@ -209,6 +209,73 @@ final class ResultTables {
 	}
 
 	/**
+	 * Return the summary of a throughput goal cell's runs in turns: each getty server
+	 * against raw Netty on its transport, and the control.
+	 * @param runs the cell's runs in turns
+	 * @param gettyServers the getty servers that may have taken part
+	 * @return the table
+	 */
+	static String goalInTurns(List<List<CellResult>> runs, List<ServerSpec> gettyServers) {
+		MarkdownTable table = new MarkdownTable(1, "server", "runs", "median msgs/s", "raw Netty median msgs/s",
+				"÷ raw Netty per run: median (lowest–highest)", "server CPU s / M msgs, server / raw Netty (medians)");
+		List<GoalInTurns> rows = new ArrayList<>();
+		gettyServers.forEach((getty) -> rows.add(GoalInTurns.of(runs, getty)));
+		if (GoalInTurns.hasControl(runs)) {
+			rows.add(GoalInTurns.control(runs));
+		}
+		for (int i = 0; i < rows.size(); i++) {
+			GoalInTurns row = rows.get(i);
+			String name = (i < gettyServers.size()) ? row.server().label() + " (" + row.server().transport() + ")"
+					: "control: a second " + label(row.server()) + " (" + row.server().transport() + ") JVM";
+			if (row.runs() == 0) {
+				table.row(name, "0", "**failed**", Format.NONE, Format.NONE, Format.NONE);
+				continue;
+			}
+			table.row(name, String.valueOf(row.runs()), Format.count(row.serverPerSecond()),
+					Format.count(row.nettyPerSecond()),
+					String.format("%.3f× (%.3f×–%.3f×)", row.medianRatio(), row.minRatio(), row.maxRatio()),
+					Format.decimal(row.serverCpu(), 2) + " / " + Format.decimal(row.nettyCpu(), 2));
+		}
+		return table.toString();
+	}
+
+	/**
+	 * Return each run in turns of a throughput goal cell: every getty server's msgs/s and
+	 * the control's, each over raw Netty's in the same run.
+	 * @param runs the cell's runs in turns
+	 * @param gettyServers the getty servers that may have taken part
+	 * @return the table
+	 */
+	static String goalInTurnsRuns(List<List<CellResult>> runs, List<ServerSpec> gettyServers) {
+		List<String> headers = new ArrayList<>();
+		headers.add("run");
+		gettyServers.forEach((getty) -> headers.add(getty.label() + " (" + getty.transport() + ") ÷ "
+				+ label(ServerCatalog.baselineFor(getty)) + " (" + ServerCatalog.baselineFor(getty).transport() + ")"));
+		boolean control = GoalInTurns.hasControl(runs);
+		if (control) {
+			headers.add("control ÷ " + label(ServerCatalog.NETTY_NIO) + " (nio)");
+		}
+		MarkdownTable table = new MarkdownTable(1, headers.toArray(String[]::new));
+		int number = 1;
+		for (List<CellResult> run : runs) {
+			List<String> cells = new ArrayList<>();
+			cells.add(String.valueOf(number++));
+			List<List<CellResult>> single = List.of(run);
+			gettyServers.forEach((getty) -> cells.add(goalRatio(GoalInTurns.of(single, getty))));
+			if (control) {
+				cells.add(goalRatio(GoalInTurns.control(single)));
+			}
+			table.row(cells.toArray(String[]::new));
+		}
+		return table.toString();
+	}
+
+	private static String goalRatio(GoalInTurns one) {
+		return (one.runs() == 0) ? "**failed**" : String.format("%.3f× (%s / %s)", one.medianRatio(),
+				Format.count(one.serverPerSecond()), Format.count(one.nettyPerSecond()));
+	}
+
+	/**
 	 * Return a server's passed result among results of any servers.
 	 */
 	static Optional<CellResult> passedIn(List<CellResult> results, ServerSpec server) {
