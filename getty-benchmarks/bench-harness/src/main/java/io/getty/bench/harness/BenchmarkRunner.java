@@ -185,16 +185,8 @@ public final class BenchmarkRunner {
 			if (!RunPlan.THROUGHPUT_GOAL_CELLS.contains(cell)) {
 				continue;
 			}
-			for (int run = 1; run <= plan.throughputRunsInTurns(); run++) {
-				// Shuffled, so that which JVM starts first, and which raw Netty (NIO) JVM is
-				// the control, changes from run to run; the order of turns is random per round.
-				Collections.shuffle(servers, this.order);
-				quiet();
-				List<CellResult> results = load.runInTurns(servers, cell.spec(plan.warmup(), plan.measure()),
-						RunPlan.TURN, this.options.seed() + 19L * run, cell.id() + "-goal" + run);
-				this.results.addGoalInTurns(cell, results);
-				logInTurns(cell.title() + " goal in turns (run " + run + ")", results);
-			}
+			// Which raw Netty (NIO) JVM is the control follows the shuffled start order too.
+			throughputInTurns(load, plan, cell, servers, "goal in turns", "goal", 19L, this.results::addGoalInTurns);
 		}
 	}
 
@@ -212,18 +204,29 @@ public final class BenchmarkRunner {
 			if (close.isEmpty()) {
 				continue;
 			}
-			for (int run = 1; run <= plan.throughputRunsInTurns(); run++) {
-				// Shuffled, so that which JVM starts first, and sits idle while the others
-				// start, changes from run to run; the order of turns is random per round.
-				List<ServerSpec> servers = new ArrayList<>(close);
-				servers.add(ServerCatalog.GETTY_NIO);
-				Collections.shuffle(servers, this.order);
-				quiet();
-				List<CellResult> results = load.runInTurns(servers, cell.spec(plan.warmup(), plan.measure()),
-						RunPlan.TURN, this.options.seed() + 17L * run, cell.id() + "-run" + run);
-				this.results.addPeersInTurns(cell, results);
-				logInTurns(cell.title() + " in turns (run " + run + ")", results);
-			}
+			List<ServerSpec> servers = new ArrayList<>(close);
+			servers.add(ServerCatalog.GETTY_NIO);
+			throughputInTurns(load, plan, cell, servers, "in turns", "run", 17L, this.results::addPeersInTurns);
+		}
+	}
+
+	/**
+	 * Run a throughput cell {@code throughputRunsInTurns} times with the given servers
+	 * taking turns in one window, each run in a new random order of starting (the JVM
+	 * started first sits idle while the others start); the order of turns is random per
+	 * round. {@code what} names the runs in the log, {@code tag} in the servers' log names.
+	 */
+	private void throughputInTurns(LoadScenario load, RunPlan plan, ThroughputCell cell, List<ServerSpec> servers,
+			String what, String tag, long seedStep, BiConsumer<ThroughputCell, List<CellResult>> results)
+			throws InterruptedException {
+		List<ServerSpec> started = new ArrayList<>(servers);
+		for (int run = 1; run <= plan.throughputRunsInTurns(); run++) {
+			Collections.shuffle(started, this.order);
+			quiet();
+			List<CellResult> measured = load.runInTurns(started, cell.spec(plan.warmup(), plan.measure()),
+					RunPlan.TURN, this.options.seed() + seedStep * run, cell.id() + "-" + tag + run);
+			results.accept(cell, measured);
+			logInTurns(cell.title() + " " + what + " (run " + run + ")", measured);
 		}
 	}
 

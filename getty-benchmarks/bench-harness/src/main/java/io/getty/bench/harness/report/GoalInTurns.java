@@ -80,10 +80,7 @@ record GoalInTurns(ServerSpec server, int runs, double serverPerSecond, double n
 			return new GoalInTurns(server, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
 					Double.NaN);
 		}
-		double[] ratios = pairs.stream()
-			.mapToDouble((pair) -> pair[0].perSecond() / pair[1].perSecond())
-			.sorted()
-			.toArray();
+		double[] ratios = Medians.throughputRatios(pairs);
 		return new GoalInTurns(server, pairs.size(), Medians.ofSide(pairs, 0, CellResult::perSecond),
 				Medians.ofSide(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0],
 				ratios[ratios.length - 1], Medians.ofSide(pairs, 0, CellResult::cpuSecondsPerMillion),

@@ -58,6 +58,16 @@ public record Medians(int runs, double perSecond, double minPerSecond, double ma
 		return median(pairs.stream().mapToDouble((pair) -> value.applyAsDouble(pair[side])).sorted().toArray());
 	}
 
+	/**
+	 * Return the ratios of pairs of results measured together, each pair's first
+	 * throughput over its second.
+	 * @param pairs the pairs
+	 * @return the ratios, sorted
+	 */
+	static double[] throughputRatios(List<CellResult[]> pairs) {
+		return pairs.stream().mapToDouble((pair) -> pair[0].perSecond() / pair[1].perSecond()).sorted().toArray();
+	}
+
 	static double median(double[] sorted) {
 		int middle = sorted.length / 2;
 		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

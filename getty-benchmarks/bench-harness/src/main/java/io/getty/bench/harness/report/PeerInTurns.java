@@ -59,10 +59,7 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 			return new PeerInTurns(peer, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
 					Double.NaN);
 		}
-		double[] ratios = pairs.stream()
-			.mapToDouble((pair) -> pair[0].perSecond() / pair[1].perSecond())
-			.sorted()
-			.toArray();
+		double[] ratios = Medians.throughputRatios(pairs);
 		return new PeerInTurns(peer, pairs.size(), Medians.ofSide(pairs, 0, CellResult::perSecond),
 				Medians.ofSide(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0],
 				ratios[ratios.length - 1], Medians.ofSide(pairs, 0, CellResult::userCpuSecondsPerMillion),
