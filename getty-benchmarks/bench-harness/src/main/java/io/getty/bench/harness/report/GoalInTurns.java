@@ -76,15 +76,9 @@ record GoalInTurns(ServerSpec server, int runs, double serverPerSecond, double n
 			Function<List<CellResult>, Optional<CellResult[]>> pairing) {
 		List<CellResult[]> pairs = new ArrayList<>();
 		runs.forEach((run) -> pairing.apply(run).ifPresent(pairs::add));
-		if (pairs.isEmpty()) {
-			return new GoalInTurns(server, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-					Double.NaN);
-		}
-		double[] ratios = Medians.throughputRatios(pairs);
-		return new GoalInTurns(server, pairs.size(), Medians.ofSide(pairs, 0, CellResult::perSecond),
-				Medians.ofSide(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0],
-				ratios[ratios.length - 1], Medians.ofSide(pairs, 0, CellResult::cpuSecondsPerMillion),
-				Medians.ofSide(pairs, 1, CellResult::cpuSecondsPerMillion));
+		return InTurnsPairs.summarize(pairs, CellResult::cpuSecondsPerMillion,
+				(count, own, netty, median, min, max, ownCpu, nettyCpu) -> new GoalInTurns(server, count, own, netty,
+						median, min, max, ownCpu, nettyCpu));
 	}
 
 	private static Optional<CellResult[]> pair(Optional<CellResult> server, Optional<CellResult> netty) {

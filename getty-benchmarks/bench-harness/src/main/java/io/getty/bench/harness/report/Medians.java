@@ -1,7 +1,6 @@
 package io.getty.bench.harness.report;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 import io.getty.bench.harness.scenario.CellResult;
 import io.getty.bench.harness.server.ServerSpec;
@@ -44,28 +43,6 @@ public record Medians(int runs, double perSecond, double minPerSecond, double ma
 				median(runs.stream().mapToDouble((run) -> run.load().latencyMicros(99)).sorted().toArray()),
 				median(runs.stream().mapToDouble(CellResult::cpuSecondsPerMillion).sorted().toArray()),
 				median(runs.stream().mapToDouble(CellResult::userCpuSecondsPerMillion).sorted().toArray()));
-	}
-
-	/**
-	 * Return the median of one side of pairs of results measured together (a server and
-	 * the one it is compared with, in turns in one window).
-	 * @param pairs the pairs
-	 * @param side which of each pair
-	 * @param value what to take the median of
-	 * @return the median
-	 */
-	static double ofSide(List<CellResult[]> pairs, int side, ToDoubleFunction<CellResult> value) {
-		return median(pairs.stream().mapToDouble((pair) -> value.applyAsDouble(pair[side])).sorted().toArray());
-	}
-
-	/**
-	 * Return the ratios of pairs of results measured together, each pair's first
-	 * throughput over its second.
-	 * @param pairs the pairs
-	 * @return the ratios, sorted
-	 */
-	static double[] throughputRatios(List<CellResult[]> pairs) {
-		return pairs.stream().mapToDouble((pair) -> pair[0].perSecond() / pair[1].perSecond()).sorted().toArray();
 	}
 
 	static double median(double[] sorted) {

@@ -55,15 +55,9 @@ record PeerInTurns(ServerSpec peer, int runs, double gettyPerSecond, double peer
 				pairs.add(new CellResult[] { getty.get(), other.get() });
 			}
 		}
-		if (pairs.isEmpty()) {
-			return new PeerInTurns(peer, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-					Double.NaN);
-		}
-		double[] ratios = Medians.throughputRatios(pairs);
-		return new PeerInTurns(peer, pairs.size(), Medians.ofSide(pairs, 0, CellResult::perSecond),
-				Medians.ofSide(pairs, 1, CellResult::perSecond), Medians.median(ratios), ratios[0],
-				ratios[ratios.length - 1], Medians.ofSide(pairs, 0, CellResult::userCpuSecondsPerMillion),
-				Medians.ofSide(pairs, 1, CellResult::userCpuSecondsPerMillion));
+		return InTurnsPairs.summarize(pairs, CellResult::userCpuSecondsPerMillion,
+				(count, getty, other, median, min, max, gettyCpu, otherCpu) -> new PeerInTurns(peer, count, getty, other,
+						median, min, max, gettyCpu, otherCpu));
 	}
 
 	/**
