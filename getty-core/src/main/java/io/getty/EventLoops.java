@@ -3,6 +3,7 @@ package io.getty;
 import java.util.concurrent.TimeUnit;
 
 import io.getty.internal.TurnEndingIoHandler;
+import io.getty.internal.WholeMillisecondWaits;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -35,6 +36,12 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Set the system property {@code getty.native=false} to force NIO.
  *
+ * <p>
+ * On NIO the threads wait for their next timer in whole milliseconds, so a task scheduled
+ * on them runs up to a millisecond after its delay, never before; Netty's own NIO loop
+ * would instead poll without waiting through the last half millisecond. Epoll's timers
+ * keep their microseconds.
+ *
  * @author getty team
  * @since 0.1.0
  */
@@ -53,8 +60,8 @@ public final class EventLoops implements AutoCloseable {
 	private EventLoops(int threads, boolean preferNative, String threadPrefix) {
 		this.epoll = preferNative && Boolean.parseBoolean(System.getProperty("getty.native", "true"))
 				&& Epoll.isAvailable();
-		IoHandlerFactory handler = TurnEndingIoHandler
-			.wrap(this.epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+		IoHandlerFactory handler = TurnEndingIoHandler.wrap(
+				this.epoll ? EpollIoHandler.newFactory() : WholeMillisecondWaits.wrap(NioIoHandler.newFactory()));
 		this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadPrefix, false), handler);
 	}
 
