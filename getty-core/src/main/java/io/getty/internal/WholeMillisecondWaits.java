@@ -16,17 +16,18 @@ import io.netty.channel.IoRegistration;
  * timer is less than half a millisecond away it polls with {@code selectNow} until the
  * timer is due (after a wait rounded down, that is half the timers). Every turn of that
  * spin passes the loop's check for due work at its top ({@code IoHandlerContext.canBlock()})
- * once, and the spin lasts until the timer falls due, so about one timer in ten or twenty
- * fell due just before that check rather than while the loop waited or worked: a branch
- * that a loop served by a steady load reaches only then, which the JIT compiler had
- * compiled away. Taking it threw the loop's compiled code away and C2 compiled it again on
- * the I/O thread's CPU, 50 to 180 ms of compiling, in half of getty-core's fixed-rate
- * windows (its cron ticks every second there; docs/benchmarks.md, point 35). A wait of
- * whole milliseconds ends after the timer is due, so the timer is found where every other
- * timer is, and the spin, its system calls and the race are gone. Raw Netty with no timers
- * never met this; getty's cron, read-timeout and write-timeout checks come every second
- * or so. Epoll waits on a {@code timerfd} to the microsecond and does not spin, so only
- * NIO gets this.
+ * once, and the spin lasts until the timer falls due, so now and then a timer fell due
+ * just before that check rather than while the loop waited or worked: a branch that a
+ * loop served by a steady load reaches only then, which the JIT compiler had compiled
+ * away. Taking it threw the loop's compiled code away and C2 compiled it again on the I/O
+ * thread's CPU, in half of getty-core's fixed-rate windows, up to about 110 ms of
+ * compiling in one (its cron ticks every second there; docs/benchmarks.md, point 35). A
+ * wait of whole milliseconds ends after the timer is due, so the timer is found where
+ * every other timer is: the spin and its system calls are gone, and the branch is left to
+ * a timer that falls due while the loop is busy, in the instant between its last look at
+ * its timers and that check. Raw Netty with no timers never met this; getty's cron,
+ * read-timeout and write-timeout checks come every second or so. Epoll waits on a
+ * {@code timerfd} to the microsecond and does not spin, so only NIO gets this.
  *
  * <p>
  * Confined to its event loop's thread, like the handler it wraps.
