@@ -1,11 +1,9 @@
 package io.getty.internal;
 
 import io.netty.channel.EventLoop;
-import io.netty.channel.IoHandle;
 import io.netty.channel.IoHandler;
 import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.IoRegistration;
 import io.netty.util.concurrent.ThreadAwareExecutor;
 import org.jspecify.annotations.Nullable;
 
@@ -33,9 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @author getty team
  * @since 0.1.0
  */
-public final class TurnEndingIoHandler implements IoHandler {
-
-	private final IoHandler delegate;
+public final class TurnEndingIoHandler extends ForwardingIoHandler {
 
 	private final @Nullable EventLoop eventLoop;
 
@@ -43,7 +39,7 @@ public final class TurnEndingIoHandler implements IoHandler {
 	private @Nullable EventLoopTurn turn;
 
 	private TurnEndingIoHandler(IoHandler delegate, @Nullable EventLoop eventLoop) {
-		this.delegate = delegate;
+		super(delegate);
 		this.eventLoop = eventLoop;
 	}
 
@@ -68,11 +64,6 @@ public final class TurnEndingIoHandler implements IoHandler {
 	}
 
 	@Override
-	public void initialize() {
-		this.delegate.initialize();
-	}
-
-	@Override
 	public int run(IoHandlerContext context) {
 		EventLoopTurn current = turn();
 		if (current == null) {
@@ -94,31 +85,6 @@ public final class TurnEndingIoHandler implements IoHandler {
 			this.turn = current;
 		}
 		return current;
-	}
-
-	@Override
-	public void prepareToDestroy() {
-		this.delegate.prepareToDestroy();
-	}
-
-	@Override
-	public void destroy() {
-		this.delegate.destroy();
-	}
-
-	@Override
-	public IoRegistration register(IoHandle handle) throws Exception {
-		return this.delegate.register(handle);
-	}
-
-	@Override
-	public void wakeup() {
-		this.delegate.wakeup();
-	}
-
-	@Override
-	public boolean isCompatible(Class<? extends IoHandle> handleType) {
-		return this.delegate.isCompatible(handleType);
 	}
 
 }

@@ -1,10 +1,8 @@
 package io.getty.internal;
 
-import io.netty.channel.IoHandle;
 import io.netty.channel.IoHandler;
 import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.IoRegistration;
 
 /**
  * Netty's NIO I/O handler, made to wait for the event loop's next timer in whole
@@ -35,19 +33,17 @@ import io.netty.channel.IoRegistration;
  * @author getty team
  * @since 0.1.0
  */
-public final class WholeMillisecondWaits implements IoHandler {
+public final class WholeMillisecondWaits extends ForwardingIoHandler {
 
 	static final long NANOS_PER_MILLI = 1_000_000L;
 
 	/** Longer delays are passed on as they are, so that rounding up cannot overflow. */
 	static final long LONGEST_ROUNDED = Long.MAX_VALUE - NANOS_PER_MILLI;
 
-	private final IoHandler delegate;
-
 	private final RoundedContext context = new RoundedContext();
 
 	private WholeMillisecondWaits(IoHandler delegate) {
-		this.delegate = delegate;
+		super(delegate);
 	}
 
 	/**
@@ -65,7 +61,7 @@ public final class WholeMillisecondWaits implements IoHandler {
 
 	/**
 	 * Return the delay rounded up to whole milliseconds; a delay of zero or less (a timer
-	 * already due) becomes zero, and a delay too long to round stays as it is.
+	 * already due) stays zero or less, and a delay too long to round stays as it is.
 	 * @param delayNanos the delay until the next timer
 	 * @return the delay to wait
 	 */
@@ -80,41 +76,11 @@ public final class WholeMillisecondWaits implements IoHandler {
 	}
 
 	@Override
-	public void initialize() {
-		this.delegate.initialize();
-	}
-
-	@Override
 	public int run(IoHandlerContext context) {
 		// The loop hands the same context every time; holding it in a field keeps this
 		// free of an allocation and of a branch per turn.
 		this.context.loop = context;
 		return this.delegate.run(this.context);
-	}
-
-	@Override
-	public void prepareToDestroy() {
-		this.delegate.prepareToDestroy();
-	}
-
-	@Override
-	public void destroy() {
-		this.delegate.destroy();
-	}
-
-	@Override
-	public IoRegistration register(IoHandle handle) throws Exception {
-		return this.delegate.register(handle);
-	}
-
-	@Override
-	public void wakeup() {
-		this.delegate.wakeup();
-	}
-
-	@Override
-	public boolean isCompatible(Class<? extends IoHandle> handleType) {
-		return this.delegate.isCompatible(handleType);
 	}
 
 	/**

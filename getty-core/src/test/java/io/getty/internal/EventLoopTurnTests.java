@@ -11,10 +11,8 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
-import io.netty.channel.IoHandle;
 import io.netty.channel.IoHandler;
 import io.netty.channel.IoHandlerContext;
-import io.netty.channel.IoRegistration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -271,37 +269,6 @@ class EventLoopTurnTests {
 			alone.add(turn.repliesReady());
 		}
 		return alone;
-	}
-
-	/** An I/O handler whose I/O is the given step: what the channels of a turn would do. */
-	private static final class IoOf implements IoHandler {
-
-		private final Runnable io;
-
-		IoOf(Runnable io) {
-			this.io = io;
-		}
-
-		@Override
-		public int run(IoHandlerContext context) {
-			this.io.run();
-			return 1;
-		}
-
-		@Override
-		public IoRegistration register(IoHandle handle) {
-			throw new UnsupportedOperationException("no channels here");
-		}
-
-		@Override
-		public void wakeup() {
-		}
-
-		@Override
-		public boolean isCompatible(Class<? extends IoHandle> handleType) {
-			return false;
-		}
-
 	}
 
 	private int pendingTasks() {

@@ -7,11 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.EventLoop;
-import io.netty.channel.IoHandle;
 import io.netty.channel.IoHandler;
 import io.netty.channel.IoHandlerContext;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.IoRegistration;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.Test;
@@ -96,19 +94,14 @@ class WholeMillisecondWaitsTests {
 
 		};
 		List<Object> seen = new ArrayList<>();
-		IoHandler nio = new NoIo() {
-
-			@Override
-			public int run(IoHandlerContext context) {
-				seen.add(context.canBlock());
-				seen.add(context.delayNanos(7));
-				seen.add(context.deadlineNanos());
-				seen.add(context.shouldReportActiveIoTime());
-				context.reportActiveIoTime(99);
-				return 3;
-			}
-
-		};
+		IoHandler nio = new IoOf((context) -> {
+			seen.add(context.canBlock());
+			seen.add(context.delayNanos(7));
+			seen.add(context.deadlineNanos());
+			seen.add(context.shouldReportActiveIoTime());
+			context.reportActiveIoTime(99);
+			return 3;
+		});
 		assertThat(WholeMillisecondWaits.wrap(nio).run(loop)).isEqualTo(3);
 		assertThat(seen).containsExactly(true, 2 * MS, 42L, true);
 		assertThat(asked).containsExactly("canBlock", "delayNanos(7)", "deadlineNanos", "shouldReportActiveIoTime",
@@ -168,68 +161,19 @@ class WholeMillisecondWaitsTests {
 	}
 
 	/** Counts the turns of the loop: each is one run of its I/O handler. */
-	private static final class CountingTurns extends NoIo {
-
-		private final IoHandler delegate;
+	private static final class CountingTurns extends ForwardingIoHandler {
 
 		private final AtomicLong turns;
 
 		CountingTurns(IoHandler delegate, AtomicLong turns) {
-			this.delegate = delegate;
+			super(delegate);
 			this.turns = turns;
-		}
-
-		@Override
-		public void initialize() {
-			this.delegate.initialize();
 		}
 
 		@Override
 		public int run(IoHandlerContext context) {
 			this.turns.incrementAndGet();
 			return this.delegate.run(context);
-		}
-
-		@Override
-		public void prepareToDestroy() {
-			this.delegate.prepareToDestroy();
-		}
-
-		@Override
-		public void destroy() {
-			this.delegate.destroy();
-		}
-
-		@Override
-		public void wakeup() {
-			this.delegate.wakeup();
-		}
-
-	}
-
-	/** An I/O handler with no channels. */
-	private abstract static class NoIo implements IoHandler {
-
-		@Override
-		public void prepareToDestroy() {
-		}
-
-		@Override
-		public void destroy() {
-		}
-
-		@Override
-		public IoRegistration register(IoHandle handle) {
-			throw new UnsupportedOperationException("no channels here");
-		}
-
-		@Override
-		public void wakeup() {
-		}
-
-		@Override
-		public boolean isCompatible(Class<? extends IoHandle> handleType) {
-			return false;
 		}
 
 	}
