@@ -89,7 +89,7 @@ public final class WholeMillisecondWaits extends ForwardingIoHandler {
 	 */
 	private static final class RoundedContext implements IoHandlerContext {
 
-		private IoHandlerContext loop = NoContext.INSTANCE;
+		private IoHandlerContext loop = NoIoHandlerContext.INSTANCE;
 
 		@Override
 		public boolean canBlock() {
@@ -114,28 +114,6 @@ public final class WholeMillisecondWaits extends ForwardingIoHandler {
 		@Override
 		public boolean shouldReportActiveIoTime() {
 			return this.loop.shouldReportActiveIoTime();
-		}
-
-	}
-
-	/** Stands in until the first turn; nothing asks it. */
-	private enum NoContext implements IoHandlerContext {
-
-		INSTANCE;
-
-		@Override
-		public boolean canBlock() {
-			return false;
-		}
-
-		@Override
-		public long delayNanos(long currentTimeNanos) {
-			return 0;
-		}
-
-		@Override
-		public long deadlineNanos() {
-			return -1;
 		}
 
 	}

@@ -28,24 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class EventLoopTurnTests {
 
 	/** What Netty's loop would hand its I/O handler; the handlers here never ask it. */
-	private static final IoHandlerContext NO_CONTEXT = new IoHandlerContext() {
-
-		@Override
-		public boolean canBlock() {
-			return false;
-		}
-
-		@Override
-		public long delayNanos(long currentTimeNanos) {
-			return 0;
-		}
-
-		@Override
-		public long deadlineNanos() {
-			return -1;
-		}
-
-	};
+	private static final IoHandlerContext NO_CONTEXT = NoIoHandlerContext.INSTANCE;
 
 	private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(2);
 
